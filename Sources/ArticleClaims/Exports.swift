@@ -1,0 +1,2 @@
+@_exported import ArticleCleaning
+@_exported import ClaimExtraction

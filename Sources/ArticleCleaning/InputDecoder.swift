@@ -1,0 +1,321 @@
+/// Input bytes decoded to valid UTF-8, with a way back to the raw byte offsets.
+public struct DecodedInput: Sendable {
+    /// Valid UTF-8 bytes. NUL and other C0 control bytes (except tab, LF, CR, FF) are replaced by spaces one for one.
+    public let utf8: [UInt8]
+    /// The encoding the bytes were decoded from: `utf-8`, `utf-16le`, `utf-16be`, `utf-32le`, `utf-32be`,
+    /// `windows-1252`, or another charset named by the document.
+    public let encoding: String
+    /// Problems found while decoding (replaced bytes, NUL bytes, a misleading charset declaration).
+    public let warnings: [String]
+    /// The length of the raw input in bytes.
+    public let rawCount: Int
+    /// decoded offset → raw offset (`utf8.count + 1` entries), `nil` when they are the same.
+    let decodedToRaw: [Int32]?
+
+    /// The raw input offset of decoded byte offset `offset` (`utf8.count` maps to the end of the input).
+    public func rawOffset(_ offset: Int) -> Int {
+        guard let table = decodedToRaw else { return offset }
+        return Int(table[min(max(0, offset), table.count - 1)])
+    }
+}
+
+/// Decides the encoding of input bytes and decodes them to UTF-8.
+///
+/// The order of evidence: a byte-order mark (UTF-8/16/32); else bytes that are
+/// valid UTF-8 are UTF-8, whatever a `<meta charset>` claims (real pages lie);
+/// else the charset declared by a `<meta>` tag or an XML declaration; else
+/// Windows-1252. Invalid UTF-8 bytes become U+FFFD, one replacement per byte,
+/// and are reported in ``DecodedInput/warnings``.
+public enum InputDecoder {
+    /// Decodes `bytes`.
+    public static func decode(_ bytes: [UInt8]) -> DecodedInput {
+        bytes.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// Decodes the bytes in `buffer`.
+    public static func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> DecodedInput {
+        let n = buffer.count
+        if n >= 4, buffer[0] == 0xFF, buffer[1] == 0xFE, buffer[2] == 0, buffer[3] == 0 {
+            return decodeUTF32(buffer, littleEndian: true)
+        }
+        if n >= 4, buffer[0] == 0, buffer[1] == 0, buffer[2] == 0xFE, buffer[3] == 0xFF {
+            return decodeUTF32(buffer, littleEndian: false)
+        }
+        if n >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+            return decodeUTF8(buffer, skip: 3, declared: nil)
+        }
+        if n >= 2, buffer[0] == 0xFF, buffer[1] == 0xFE { return decodeUTF16(buffer, littleEndian: true) }
+        if n >= 2, buffer[0] == 0xFE, buffer[1] == 0xFF { return decodeUTF16(buffer, littleEndian: false) }
+
+        let (invalid, multibyte) = utf8Stats(buffer)
+        let declared = declaredCharset(buffer)
+        if invalid == 0 {
+            var warnings: [String] = []
+            if let d = declared, !isUTF8Name(d), multibyte > 0 {
+                warnings.append("the document declares charset \(d) but its bytes are valid UTF-8; decoded as UTF-8")
+            }
+            return decodeUTF8(buffer, skip: 0, declared: nil, extraWarnings: warnings)
+        }
+        if let d = declared {
+            if isUTF8Name(d) { return decodeUTF8(buffer, skip: 0, declared: d) }
+            if isLatin1Name(d) { return decodeWindows1252(buffer, name: "windows-1252") }
+        }
+        // Mostly valid UTF-8 with a few bad bytes: keep UTF-8 and replace them.
+        if multibyte > 0 && invalid <= multibyte {
+            return decodeUTF8(buffer, skip: 0, declared: nil)
+        }
+        var result = decodeWindows1252(buffer, name: "windows-1252")
+        if let d = declared, !isLatin1Name(d) {
+            result = DecodedInput(utf8: result.utf8, encoding: result.encoding,
+                                  warnings: result.warnings + ["unsupported charset \(d); decoded as windows-1252"],
+                                  rawCount: result.rawCount, decodedToRaw: result.decodedToRaw)
+        }
+        return result
+    }
+
+    static func isUTF8Name(_ s: String) -> Bool { s == "utf-8" || s == "utf8" }
+    static func isLatin1Name(_ s: String) -> Bool {
+        ["windows-1252", "cp1252", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii",
+         "iso-8859-15", "x-cp1252"].contains(s)
+    }
+
+    /// Counts invalid bytes and valid multi-byte sequences.
+    static func utf8Stats(_ b: UnsafeBufferPointer<UInt8>) -> (invalid: Int, multibyte: Int) {
+        var i = 0, invalid = 0, multi = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let len = utf8SequenceLength(b, i)
+            if len == 0 { invalid += 1; i += 1 } else { multi += 1; i += len }
+        }
+        return (invalid, multi)
+    }
+
+    /// Length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none.
+    @inline(__always) static func utf8SequenceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let n = b.count
+        let c = b[i]
+        if c < 0x80 { return 1 }
+        @inline(__always) func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+        if c >= 0xC2 && c <= 0xDF { return cont(i + 1) ? 2 : 0 }
+        if c >= 0xE0 && c <= 0xEF {
+            guard i + 2 < n, cont(i + 1), cont(i + 2) else { return 0 }
+            let c1 = b[i + 1]
+            if c == 0xE0 && c1 < 0xA0 { return 0 }
+            if c == 0xED && c1 >= 0xA0 { return 0 }  // surrogates
+            return 3
+        }
+        if c >= 0xF0 && c <= 0xF4 {
+            guard i + 3 < n, cont(i + 1), cont(i + 2), cont(i + 3) else { return 0 }
+            let c1 = b[i + 1]
+            if c == 0xF0 && c1 < 0x90 { return 0 }
+            if c == 0xF4 && c1 >= 0x90 { return 0 }
+            return 4
+        }
+        return 0
+    }
+
+    /// The charset named by a `<meta>` tag or XML declaration in the first 4 KiB, lower-cased.
+    static func declaredCharset(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let limit = min(b.count, 4096)
+        let lower: [UInt8] = (0..<limit).map { b[$0] >= 0x41 && b[$0] <= 0x5A ? b[$0] | 0x20 : b[$0] }
+        for key in [Array("charset=".utf8), Array("encoding=".utf8)] {
+            guard let at = find(key, in: lower) else { continue }
+            var i = at + key.count
+            while i < limit, lower[i] == 0x22 || lower[i] == 0x27 || lower[i] == 0x20 { i += 1 }
+            var name: [UInt8] = []
+            while i < limit, name.count < 40 {
+                let c = lower[i]
+                let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F || c == 0x3A
+                if !ok { break }
+                name.append(c); i += 1
+            }
+            if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+        }
+        return nil
+    }
+
+    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard needle.count <= hay.count else { return nil }
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == needle[0] {
+                var j = 1
+                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    @inline(__always) static func isBadControl(_ c: UInt8) -> Bool {
+        c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C
+    }
+
+    static func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>, skip: Int, declared: String?,
+                           extraWarnings: [String] = []) -> DecodedInput {
+        let n = b.count
+        var out: [UInt8] = []
+        out.reserveCapacity(n - skip)
+        var table: [Int32]? = nil
+        var invalid = 0, controls = 0, nuls = 0
+        var firstInvalid = -1
+        var i = skip
+        // Fast path: copy verbatim while identity holds; build a table only when offsets move.
+        if skip > 0 { table = []; table!.reserveCapacity(n) }
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if isBadControl(c) {
+                    if c == 0 { nuls += 1 } else { controls += 1 }
+                    out.append(0x20)
+                } else {
+                    out.append(c)
+                }
+                table?.append(Int32(i))
+                i += 1
+                continue
+            }
+            let len = utf8SequenceLength(b, i)
+            if len == 0 {
+                invalid += 1
+                if firstInvalid < 0 { firstInvalid = i }
+                if table == nil {
+                    table = (0..<out.count).map { Int32($0) }
+                    table!.reserveCapacity(n + 16)
+                }
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                table!.append(contentsOf: [Int32(i), Int32(i), Int32(i)])
+                i += 1
+            } else {
+                for k in 0..<len {
+                    out.append(b[i + k])
+                    table?.append(Int32(i + k))
+                }
+                i += len
+            }
+        }
+        table?.append(Int32(n))
+        var warnings = extraWarnings
+        if invalid > 0 {
+            warnings.append("\(invalid) invalid UTF-8 byte(s) replaced by U+FFFD (first at byte \(firstInvalid))")
+        }
+        if nuls > 0 { warnings.append("\(nuls) NUL byte(s) replaced by spaces") }
+        if controls > 0 { warnings.append("\(controls) control byte(s) replaced by spaces") }
+        return DecodedInput(utf8: out, encoding: "utf-8", warnings: warnings, rawCount: n, decodedToRaw: table)
+    }
+
+    static let cp1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    static func decodeWindows1252(_ b: UnsafeBufferPointer<UInt8>, name: String) -> DecodedInput {
+        let n = b.count
+        var out: [UInt8] = []
+        out.reserveCapacity(n + n / 8)
+        var table: [Int32] = []
+        table.reserveCapacity(n + n / 8 + 1)
+        var controls = 0
+        for i in 0..<n {
+            let c = b[i]
+            if c < 0x80 {
+                if isBadControl(c) { controls += 1; out.append(0x20) } else { out.append(c) }
+                table.append(Int32(i))
+                continue
+            }
+            let scalar: UInt32 = c < 0xA0 ? cp1252High[Int(c) - 0x80] : UInt32(c)
+            let before = out.count
+            appendUTF8(scalar, to: &out)
+            for _ in before..<out.count { table.append(Int32(i)) }
+        }
+        table.append(Int32(n))
+        var warnings: [String] = []
+        if controls > 0 { warnings.append("\(controls) control byte(s) replaced by spaces") }
+        return DecodedInput(utf8: out, encoding: name, warnings: warnings, rawCount: n, decodedToRaw: table)
+    }
+
+    static func decodeUTF16(_ b: UnsafeBufferPointer<UInt8>, littleEndian: Bool) -> DecodedInput {
+        let n = b.count
+        var out: [UInt8] = []
+        out.reserveCapacity(n)
+        var table: [Int32] = []
+        table.reserveCapacity(n + 1)
+        var bad = 0
+        var i = 2
+        @inline(__always) func unit(_ k: Int) -> UInt32 {
+            littleEndian ? UInt32(b[k]) | UInt32(b[k + 1]) << 8 : UInt32(b[k]) << 8 | UInt32(b[k + 1])
+        }
+        while i + 1 < n {
+            var u = unit(i)
+            var width = 2
+            if u >= 0xD800 && u <= 0xDBFF, i + 3 < n {
+                let lo = unit(i + 2)
+                if lo >= 0xDC00 && lo <= 0xDFFF {
+                    u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
+                    width = 4
+                } else { u = 0xFFFD; bad += 1 }
+            } else if u >= 0xD800 && u <= 0xDFFF { u = 0xFFFD; bad += 1 }
+            if u < 0x80 && isBadControl(UInt8(u)) { u = 0x20 }
+            let before = out.count
+            appendUTF8(u, to: &out)
+            for _ in before..<out.count { table.append(Int32(i)) }
+            i += width
+        }
+        if i < n { bad += 1; out.append(contentsOf: [0xEF, 0xBF, 0xBD]); table.append(contentsOf: [Int32(i), Int32(i), Int32(i)]) }
+        table.append(Int32(n))
+        var warnings: [String] = []
+        if bad > 0 { warnings.append("\(bad) invalid UTF-16 code unit(s) replaced by U+FFFD") }
+        return DecodedInput(utf8: out, encoding: littleEndian ? "utf-16le" : "utf-16be", warnings: warnings,
+                            rawCount: n, decodedToRaw: table)
+    }
+
+    static func decodeUTF32(_ b: UnsafeBufferPointer<UInt8>, littleEndian: Bool) -> DecodedInput {
+        let n = b.count
+        var out: [UInt8] = []
+        out.reserveCapacity(n / 2)
+        var table: [Int32] = []
+        var bad = 0
+        var i = 4
+        while i + 3 < n {
+            var u: UInt32 = littleEndian
+                ? UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+                : UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
+            if u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF) { u = 0xFFFD; bad += 1 }
+            if u < 0x80 && isBadControl(UInt8(u)) { u = 0x20 }
+            let before = out.count
+            appendUTF8(u, to: &out)
+            for _ in before..<out.count { table.append(Int32(i)) }
+            i += 4
+        }
+        if i < n { bad += 1; out.append(contentsOf: [0xEF, 0xBF, 0xBD]); table.append(contentsOf: [Int32(i), Int32(i), Int32(i)]) }
+        table.append(Int32(n))
+        var warnings: [String] = []
+        if bad > 0 { warnings.append("\(bad) invalid UTF-32 code unit(s) replaced by U+FFFD") }
+        return DecodedInput(utf8: out, encoding: littleEndian ? "utf-32le" : "utf-32be", warnings: warnings,
+                            rawCount: n, decodedToRaw: table)
+    }
+
+    /// Appends the UTF-8 encoding of `scalar` to `out`.
+    @inline(__always) static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            out.append(UInt8(scalar))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (scalar >> 6)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (scalar >> 12)))
+            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (scalar >> 18)))
+            out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+}
