@@ -7,6 +7,6 @@ struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Score article-claims against the benchmark and gold sets.",
-        subcommands: []
+        subcommands: [Scrapinghub.self, ValuesEval.self, ClaimsEval.self]
     )
 }
