@@ -1,0 +1,346 @@
+import Foundation
+
+/// Scores claims/1 results against gold claim files (the `*.gold.json` format of the seed and
+/// development sets).
+///
+/// Facts are matched at document level, distinct facts, by type and key: viewCount and
+/// episodeCount by subject + count; date by subject + event + timex; cast by actor; crew by
+/// person + role; company by name; basedOn by author or work; renewal by subject + status.
+/// Names compare case-, space-, hyphen- and order-insensitively; titles also ignore a leading
+/// "The". Optional gold facts count when found and are not missed when absent. A predicted claim
+/// that matches a `mustNot` entry (every key the entry gives) is a trap hit.
+public enum ClaimsScorer {
+    /// The gold answers for one document.
+    public struct Gold: Sendable {
+        public var source: String
+        public var title: String?
+        public var mainSubject: String?
+        public var published: String?
+        public var facts: [[String: String]]
+        public var optional: [Bool]
+        public var mustNot: [[String: String]]
+        public var mustRemove: [String]
+        public var mustKeep: [String]
+
+        /// Parses a gold file's JSON.
+        public init(json data: Data) throws {
+            guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw DocumentError(code: "bad-gold", message: "gold file is not a JSON object")
+            }
+            source = obj["source"] as? String ?? ""
+            title = obj["title"] as? String
+            mainSubject = obj["mainSubject"] as? String
+            published = obj["published"] as? String
+            mustRemove = obj["mustRemove"] as? [String] ?? []
+            mustKeep = obj["mustKeep"] as? [String] ?? []
+            facts = []
+            optional = []
+            for f in obj["facts"] as? [[String: Any]] ?? [] {
+                facts.append(Self.flatten(f))
+                optional.append(f["optional"] as? Bool ?? false)
+            }
+            mustNot = (obj["mustNot"] as? [[String: Any]] ?? []).map(Self.flatten)
+        }
+
+        static func flatten(_ f: [String: Any]) -> [String: String] {
+            var out: [String: String] = [:]
+            for (k, v) in f {
+                switch v {
+                case let s as String: out[k] = s
+                case let n as NSNumber: out[k] = n.stringValue
+                case is NSNull: out[k] = "null"
+                default: continue
+                }
+            }
+            return out
+        }
+    }
+
+    /// Counts for one document or a whole set.
+    public struct Score: Sendable, CustomStringConvertible {
+        public var truePositives = 0
+        public var falsePositives = 0
+        public var falseNegatives = 0
+        public var trapHits = 0
+        public var provenanceChecked = 0
+        public var provenanceFailed = 0
+        public var attributesChecked = 0
+        public var attributesRight = 0
+
+        public init() {}
+
+        public var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
+        public var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+
+        public static func += (lhs: inout Score, rhs: Score) {
+            lhs.truePositives += rhs.truePositives
+            lhs.falsePositives += rhs.falsePositives
+            lhs.falseNegatives += rhs.falseNegatives
+            lhs.trapHits += rhs.trapHits
+            lhs.provenanceChecked += rhs.provenanceChecked
+            lhs.provenanceFailed += rhs.provenanceFailed
+            lhs.attributesChecked += rhs.attributesChecked
+            lhs.attributesRight += rhs.attributesRight
+        }
+
+        public var description: String {
+            String(format: "P %.3f  R %.3f  F1 %.3f  (tp %d, fp %d, fn %d)  traps %d  provenance %d/%d",
+                   precision, recall, f1, truePositives, falsePositives, falseNegatives, trapHits,
+                   provenanceChecked - provenanceFailed, provenanceChecked)
+        }
+    }
+
+    /// The detailed outcome for one document.
+    public struct DocumentReport: Sendable {
+        public var score = Score()
+        public var perType: [String: Score] = [:]
+        /// Predicted facts that matched nothing: `type key | quote`.
+        public var falsePositives: [String] = []
+        /// Required gold facts not found.
+        public var misses: [String] = []
+        /// mustNot entries hit.
+        public var traps: [String] = []
+        /// Claims whose evidence.source bytes do not hold their quote.
+        public var provenanceFailures: [String] = []
+        /// Cleaning checks that failed (mustRemove present, mustKeep absent, title differs).
+        public var cleaningFailures: [String] = []
+        public var cleaningChecks = 0
+    }
+
+    /// The flat fields of a predicted claim, in the gold vocabulary.
+    public static func fields(of claim: Claim) -> [String: String] {
+        var f: [String: String] = ["type": claim.type.rawValue]
+        if let t = claim.subject.title { f["subject"] = t }
+        if let s = claim.subject.season { f["season"] = String(s) }
+        f["modality"] = claim.modality.rawValue
+        if let a = claim.attribution { f["attribution"] = a }
+        switch claim.value {
+        case let .viewCount(count, bound, within, asOf):
+            f["count"] = String(count); f["bound"] = bound.rawValue
+            if let within { f["within"] = within }
+            if let asOf { f["asOf"] = asOf }
+        case let .episodeCount(count): f["count"] = String(count)
+        case let .date(event, timex, mod):
+            f["event"] = event.rawValue; f["timex"] = timex
+            if let mod { f["mod"] = mod }
+        case let .cast(actor, character):
+            f["actor"] = actor
+            if let character { f["character"] = character }
+        case let .crew(person, role): f["person"] = person; f["role"] = role.rawValue
+        case let .company(name, role): f["name"] = name; f["role"] = role.rawValue
+        case let .basedOn(work, author, medium):
+            if let work { f["work"] = work }
+            if let author { f["author"] = author }
+            if let medium { f["medium"] = medium }
+        case let .renewal(status): f["status"] = status.rawValue
+        }
+        return f
+    }
+
+    /// Normalises a person's or company's name: lower-case, letters and digits only, words sorted.
+    public static func normName(_ s: String) -> String {
+        let words = s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
+            .map { $0.replacingOccurrences(of: "-", with: "") }
+        let joined = words.sorted().joined()
+        return joined
+    }
+
+    /// Normalises a title: lower-case, no leading "the", letters and digits only.
+    public static func normTitle(_ s: String) -> String {
+        var t = s.lowercased()
+        for p in ["the ", "“", "\"", "'", "‘"] where t.hasPrefix(p) { t.removeFirst(p.count) }
+        if t.hasPrefix("the ") { t.removeFirst(4) }
+        return String(t.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    static let nameKeys: Set<String> = ["actor", "person", "name", "author", "attribution", "character"]
+    static let titleKeys: Set<String> = ["subject", "work"]
+
+    static func same(_ key: String, _ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        if nameKeys.contains(key) { return normName(a) == normName(b) }
+        if titleKeys.contains(key) { return normTitle(a) == normTitle(b) }
+        return a == b
+    }
+
+    /// Whether predicted fields `p` match gold fact `g` on the type's key.
+    public static func matches(_ p: [String: String], _ g: [String: String]) -> Bool {
+        guard p["type"] == g["type"], let type = g["type"] else { return false }
+        switch type {
+        case "viewCount", "episodeCount":
+            return same("subject", p["subject"], g["subject"]) && p["count"] == g["count"]
+        case "date":
+            return same("subject", p["subject"], g["subject"]) && p["event"] == g["event"] && p["timex"] == g["timex"]
+        case "cast": return same("actor", p["actor"], g["actor"])
+        case "crew": return same("person", p["person"], g["person"]) && p["role"] == g["role"]
+        case "company": return same("name", p["name"], g["name"])
+        case "basedOn":
+            if let ga = g["author"], ga != "null", let pa = p["author"], same("author", pa, ga) { return true }
+            if let gw = g["work"], gw != "null", let pw = p["work"], same("work", pw, gw) { return true }
+            return false
+        case "renewal":
+            return same("subject", p["subject"], g["subject"]) && p["status"] == g["status"]
+        default: return false
+        }
+    }
+
+    /// Whether predicted fields `p` hit trap `t` (every key the trap gives matches).
+    public static func hitsTrap(_ p: [String: String], _ t: [String: String]) -> Bool {
+        for (k, v) in t where k != "why" {
+            if k == "type" { if p["type"] != v { return false }; continue }
+            guard let pv = p[k] else { return false }
+            if !same(k, pv, v) { return false }
+        }
+        return true
+    }
+
+    /// A printable key of a predicted fact.
+    static func describe(_ f: [String: String]) -> String {
+        let order = ["type", "subject", "season", "status", "event", "timex", "mod", "count", "bound", "actor", "character",
+                     "person", "name", "role", "work", "author", "medium", "modality", "attribution"]
+        return order.compactMap { k in f[k].map { "\(k)=\($0)" } }.joined(separator: " ")
+    }
+
+    /// Scores one document.
+    /// - Parameters:
+    ///   - result: the tool's result for the document.
+    ///   - text: the cleaned text (for the cleaning checks), if available.
+    ///   - input: the original input bytes (for the provenance check).
+    public static func score(_ result: DocumentResult, text: String?, input: [UInt8], gold: Gold) -> DocumentReport {
+        var report = DocumentReport()
+        // Provenance: bytes at evidence.source must hold the quote.
+        for c in result.claims {
+            report.score.provenanceChecked += 1
+            if !provenanceHolds(c, input: input, isHTML: result.source.format == .html) {
+                report.score.provenanceFailed += 1
+                report.provenanceFailures.append("\(c.evidence.rule): \(c.evidence.quote) @ \(c.evidence.source)")
+            }
+        }
+        // Distinct predicted facts.
+        var predicted: [([String: String], Claim)] = []
+        for c in result.claims {
+            let f = fields(of: c)
+            if !predicted.contains(where: { keyEqual($0.0, f) }) { predicted.append((f, c)) }
+        }
+        var goldFound = Array(repeating: false, count: gold.facts.count)
+        for (f, c) in predicted {
+            var any = false
+            for (i, g) in gold.facts.enumerated() where matches(f, g) {
+                any = true
+                if !goldFound[i] {
+                    goldFound[i] = true
+                    // Attributes scored separately.
+                    for a in ["bound", "within", "asOf", "mod", "character", "season", "role", "medium", "modality"] where g[a] != nil {
+                        report.score.attributesChecked += 1
+                        let gv = g[a] == "null" ? nil : g[a]
+                        if same(a, f[a], gv) || (a == "modality" && f[a] == g[a]) { report.score.attributesRight += 1 }
+                    }
+                }
+            }
+            let type = f["type"] ?? "?"
+            if any {
+                report.score.truePositives += 1
+                report.perType[type, default: Score()].truePositives += 1
+            } else {
+                report.score.falsePositives += 1
+                report.perType[type, default: Score()].falsePositives += 1
+                report.falsePositives.append("\(describe(f)) | \(c.evidence.rule) | \(c.evidence.quote)")
+            }
+            for t in gold.mustNot where hitsTrap(f, t) {
+                report.score.trapHits += 1
+                report.traps.append("\(describe(f)) | \(c.evidence.quote)")
+            }
+        }
+        for (i, g) in gold.facts.enumerated() where !goldFound[i] && !gold.optional[i] {
+            report.score.falseNegatives += 1
+            report.perType[g["type"] ?? "?", default: Score()].falseNegatives += 1
+            report.misses.append("\(describe(g)) | \(g["quote"] ?? "")")
+        }
+        // Cleaning checks.
+        if let text {
+            let flat = collapse(text)
+            for s in gold.mustRemove {
+                report.cleaningChecks += 1
+                if flat.contains(collapse(s)) { report.cleaningFailures.append("mustRemove present: \(s)") }
+            }
+            for s in gold.mustKeep {
+                report.cleaningChecks += 1
+                if !flat.contains(collapse(s)) { report.cleaningFailures.append("mustKeep absent: \(s)") }
+            }
+        }
+        if let t = gold.title {
+            report.cleaningChecks += 1
+            if result.title != t { report.cleaningFailures.append("title: got \(result.title ?? "nil") want \(t)") }
+        }
+        return report
+    }
+
+    /// Two predicted facts are the same fact when they match each other's key.
+    static func keyEqual(_ a: [String: String], _ b: [String: String]) -> Bool {
+        guard a["type"] == b["type"] else { return false }
+        if a["type"] == "basedOn" { return same("author", a["author"], b["author"]) && same("work", a["work"], b["work"]) }
+        return matches(a, b)
+    }
+
+    /// Collapses whitespace (including NBSP) to single spaces.
+    public static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Whether the input bytes at the claim's `evidence.source` hold its quote (byte-exact for
+    /// text input; for HTML, after removing tags, decoding entities and collapsing whitespace).
+    public static func provenanceHolds(_ c: Claim, input: [UInt8], isHTML: Bool) -> Bool {
+        let r = c.evidence.source
+        guard r.start >= 0, r.end <= input.count, r.start <= r.end else { return false }
+        let raw = String(decoding: input[r.start..<r.end], as: UTF8.self)
+        if raw == c.evidence.quote { return true }
+        let visible = collapse(decodeEntities(stripTags(raw)))
+        let quote = collapse(c.evidence.quote)
+        if visible == quote { return true }
+        // Tags removed without a space ("b<i>y</i>" → "by") is the other legitimate reading.
+        return collapse(decodeEntities(stripTags(raw, joiner: ""))) == quote
+    }
+
+    static func stripTags(_ s: String, joiner: String = " ") -> String {
+        var out = ""
+        var inTag = false
+        for ch in s {
+            if ch == "<" { inTag = true; out += joiner; continue }
+            if ch == ">" && inTag { inTag = false; continue }
+            if !inTag { out.append(ch) }
+        }
+        return out
+    }
+
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i] == "&", let semi = s[i...].prefix(12).firstIndex(of: ";") {
+                let name = String(s[s.index(after: i)..<semi])
+                if let v = entity(name) {
+                    out += v
+                    i = s.index(after: semi)
+                    continue
+                }
+            }
+            out.append(s[i])
+            i = s.index(after: i)
+        }
+        return out
+    }
+
+    static let named: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "mdash": "—", "ndash": "–",
+        "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "hellip": "…", "eacute": "é", "copy": "©",
+    ]
+
+    static func entity(_ name: String) -> String? {
+        if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16),
+           let u = Unicode.Scalar(v) { return String(Character(u)) }
+        if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { return String(Character(u)) }
+        return named[name]
+    }
+}
