@@ -1,0 +1,246 @@
+import ArticleCleaning
+
+/// A claim before its evidence is resolved: a value, its subject, the token span quoted, the rule.
+struct Draft {
+    var value: ClaimValue
+    var subject: ClaimSubject?
+    /// Token range of the quote.
+    var quote: Range<Int>
+    var rule: String
+    var confidence: Double
+    var modality: Modality?
+    var attribution: String?
+}
+
+/// Everything the rules read: text, tokens, sentences, recognised values, subjects and names.
+final class Doc {
+    let text: [UInt8]
+    let tokens: [Token]
+    let sentences: [Sentence]
+    let numbers: [NumberMention]
+    let dates: [DateMention]
+    let title: String?
+    var mainTitle: String?
+    var mainSeason: Int?
+    var subjects: [SubjectMention] = []
+    /// Known works (normalised title key → display title).
+    var works: [String] = []
+    /// last name token hash → full name
+    var fullNames: [UInt64: String] = [:]
+
+    init(text: [UInt8], tokens: [Token], sentences: [Sentence], numbers: [NumberMention], dates: [DateMention], title: String?) {
+        self.text = text
+        self.tokens = tokens
+        self.sentences = sentences
+        self.numbers = numbers
+        self.dates = dates
+        self.title = title
+    }
+
+    // MARK: token access
+
+    @inline(__always) func h(_ i: Int) -> UInt64 { i >= 0 && i < tokens.count ? tokens[i].hash : 0 }
+    @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
+    @inline(__always) func cap(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].isCapitalized }
+    @inline(__always) func `is`(_ i: Int, _ w: UInt64) -> Bool { h(i) == w }
+    @inline(__always) func isAny(_ i: Int, _ s: Set<UInt64>) -> Bool { i >= 0 && i < tokens.count && s.contains(tokens[i].hash) }
+
+    /// The text of tokens `r`.
+    func str(_ r: Range<Int>) -> String {
+        guard !r.isEmpty, r.lowerBound >= 0, r.upperBound <= tokens.count else { return "" }
+        return String(decoding: text[Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)], as: UTF8.self)
+    }
+
+    func str(_ i: Int) -> String { str(i..<(i + 1)) }
+
+    /// Whether token `i` is the single character `c`.
+    @inline(__always) func isChar(_ i: Int, _ c: UInt8) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].end - tokens[i].start == 1 && text[Int(tokens[i].start)] == c
+    }
+
+    func isComma(_ i: Int) -> Bool { isChar(i, 0x2C) }
+    func isOpenParen(_ i: Int) -> Bool { isChar(i, 0x28) }
+    func isCloseParen(_ i: Int) -> Bool { isChar(i, 0x29) }
+    func isOpenQuote(_ i: Int) -> Bool {
+        guard i >= 0 && i < tokens.count, tokens[i].kind == .punct else { return false }
+        return SentenceSplitter.isOpener(text, tokens[i]) && !isOpenParen(i) && !isChar(i, 0x5B)
+    }
+    func isCloseQuote(_ i: Int) -> Bool {
+        guard i >= 0 && i < tokens.count, tokens[i].kind == .punct else { return false }
+        return SentenceSplitter.isCloser(text, tokens[i]) && !isCloseParen(i) && !isChar(i, 0x5D)
+    }
+    func isQuoteChar(_ i: Int) -> Bool { isOpenQuote(i) || isCloseQuote(i) }
+
+    /// Whether token `i` ends with a possessive "'s" / "’s".
+    func isPossessive(_ i: Int) -> Bool {
+        guard isWord(i) else { return false }
+        let e = Int(tokens[i].end), s = Int(tokens[i].start)
+        if e - s > 2, text[e - 1] == 0x73 || text[e - 1] == 0x53, text[e - 2] == 0x27 { return true }
+        if e - s > 4, text[e - 1] == 0x73, text[e - 2] == 0x99, text[e - 3] == 0x80, text[e - 4] == 0xE2 { return true }
+        return false
+    }
+
+    /// A name string without a trailing possessive.
+    func nameString(_ r: Range<Int>) -> String {
+        var s = str(r)
+        if let last = r.last, isPossessive(last) {
+            if s.hasSuffix("’s") { s.removeLast(2) } else if s.hasSuffix("'s") || s.hasSuffix("'S") { s.removeLast(2) }
+        }
+        return s
+    }
+
+    // MARK: names
+
+    /// Whether token `i` can be part of a person's name.
+    func isNameToken(_ i: Int) -> Bool {
+        guard i >= 0 && i < tokens.count else { return false }
+        let t = tokens[i]
+        guard t.kind == .word, t.isCapitalized else { return false }
+        if Lex.nonName.contains(t.hash) { return false }
+        // all-caps words of 3+ letters are acronyms, not names ("TMZ", "HBO")
+        let len = Int(t.end - t.start)
+        if len >= 3 {
+            var lower = false
+            for k in Int(t.start)..<Int(t.end) where text[k] >= 0x61 && text[k] <= 0x7A { lower = true; break }
+            if !lower && text[Int(t.start)] < 0x80 { return false }
+        }
+        return true
+    }
+
+    /// The longest person-name span starting at `i` (1–4 tokens), stopping at `limit`.
+    func personName(at i: Int, limit: Int) -> Range<Int>? {
+        guard i < limit, isNameToken(i) else { return nil }
+        var j = i + 1
+        var count = 1
+        while j < limit && count < 5 {
+            if isPossessive(j - 1) { break }
+            if isNameToken(j) { j += 1; count += 1; continue }
+            // "K." initial: capital letter token followed by "."
+            if isChar(j, 0x2E), tokens[j - 1].end - tokens[j - 1].start == 1, !tokens[j].spaceBefore, isNameToken(j + 1) {
+                j += 1; continue
+            }
+            if isAny(j, Lex.nameParticles), isNameToken(j + 1) { j += 2; count += 2; continue }
+            break
+        }
+        return i..<j
+    }
+
+    /// A person-name span ending just before `end` (scanning backwards), at least `from`.
+    func personName(endingAt end: Int, from: Int) -> Range<Int>? {
+        var s = end
+        while s - 1 >= from, isNameToken(s - 1) || (isChar(s - 1, 0x2E) && s - 2 >= from && tokens[s - 2].end - tokens[s - 2].start == 1) {
+            s -= 1
+            if end - s >= 5 { break }
+        }
+        guard s < end, isNameToken(s) else { return nil }
+        return s..<end
+    }
+
+    /// Resolves a one-word name to a full name seen in the document ("Fry" → "Stephen Fry").
+    func resolvePerson(_ r: Range<Int>) -> String {
+        let name = nameString(r)
+        if r.count == 1, let full = fullNames[Tokenizer.hash(Array(name.utf8))] { return full }
+        return name
+    }
+
+    /// Collects full names (2–4 name tokens) so later one-word mentions resolve to them.
+    func collectNames() {
+        var counts: [UInt64: [String: Int]] = [:]
+        for s in sentences {
+            var i = s.tokens.lowerBound
+            while i < s.tokens.upperBound {
+                if let r = personName(at: i, limit: s.tokens.upperBound), r.count >= 2 {
+                    let words = r.filter { isWord($0) }
+                    if words.count >= 2, words.count <= 3, let last = words.last {
+                        let full = nameString(r)
+                        let lastName = Tokenizer.hash(Array(nameString(last..<(last + 1)).utf8))
+                        counts[lastName, default: [:]][full, default: 0] += 1
+                    }
+                    i = r.upperBound
+                } else {
+                    i += 1
+                }
+            }
+        }
+        for (k, v) in counts where v.count == 1 { fullNames[k] = v.keys.first }
+    }
+
+    // MARK: titles
+
+    /// A quoted title starting at an opening quote `i`: returns the inner token range and the index after the closing quote.
+    func quotedTitle(at i: Int, limit: Int) -> (inner: Range<Int>, next: Int)? {
+        guard isOpenQuote(i) else { return nil }
+        var j = i + 1
+        while j < limit, j - i <= 14 {
+            if isCloseQuote(j) || (isOpenQuote(j) && j > i + 1 && isChar(j, 0x22)) {
+                let inner = (i + 1)..<j
+                guard !inner.isEmpty, cap(inner.lowerBound) || tokens[inner.lowerBound].kind == .number else { return nil }
+                // a quoted title reads like a title: most words capitalised
+                var words = 0, caps = 0
+                for k in inner where isWord(k) { words += 1; if cap(k) || Lex.titleGlue.contains(h(k)) { caps += 1 } }
+                guard words > 0, caps * 10 >= words * 7 else { return nil }
+                var inner2 = inner
+                while inner2.count > 1, isComma(inner2.upperBound - 1) || isChar(inner2.upperBound - 1, 0x2E) { inner2 = inner2.lowerBound..<(inner2.upperBound - 1) }
+                return (inner2, j + 1)
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A capitalised title span starting at `i` ("Heavy Sweetness, Ash-like Frost", "Night of the Living Dead").
+    func capitalizedTitle(at i: Int, limit: Int, allowComma: Bool = false, stopWords: Set<UInt64> = []) -> Range<Int>? {
+        guard i < limit, isWord(i) || tokens[i].kind == .number, cap(i) || tokens[i].kind == .number, !stopWords.contains(h(i)) else { return nil }
+        var j = i + 1
+        var end = j
+        while j < limit {
+            if stopWords.contains(h(j)) { break }
+            if (isWord(j) && cap(j)) || tokens[j].kind == .number { j += 1; end = j; continue }
+            if isChar(j, 0x3A) || isChar(j, 0x21) || (allowComma && isComma(j)) || Lex.titleGlue.contains(h(j)) {
+                if j + 1 < limit, (cap(j + 1) && isWord(j + 1)) || (Lex.titleGlue.contains(h(j)) && Lex.titleGlue.contains(h(j + 1)) && cap(j + 2)) {
+                    j += 1; continue
+                }
+                if isChar(j, 0x21) { j += 1; end = j }
+                break
+            }
+            break
+        }
+        return i..<end
+    }
+
+    // MARK: spans
+
+    /// The text byte range of tokens `r`.
+    func byteRange(_ r: Range<Int>) -> ByteRange {
+        ByteRange(start: Int(tokens[r.lowerBound].start), end: Int(tokens[r.upperBound - 1].end))
+    }
+
+    /// Index of the sentence containing token `i`.
+    func sentenceIndex(ofToken i: Int) -> Int? {
+        var lo = 0, hi = sentences.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = sentences[mid].tokens
+            if i < r.lowerBound { hi = mid - 1 } else if i >= r.upperBound { lo = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// The first token index at or after byte offset `b`.
+    func tokenIndex(atOrAfter b: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].start) < b { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The token index range covering byte range `r`.
+    func tokenRange(_ r: ByteRange) -> Range<Int> {
+        let a = tokenIndex(atOrAfter: r.start)
+        var b = a
+        while b < tokens.count && Int(tokens[b].start) < r.end { b += 1 }
+        return a..<max(a, b)
+    }
+}

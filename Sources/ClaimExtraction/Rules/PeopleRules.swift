@@ -1,0 +1,346 @@
+import ArticleCleaning
+
+/// Cast and crew rules.
+enum PeopleRules {
+    static let asW = Lex.h("as"), byW = Lex.h("by"), andW = Lex.h("and"), whoW = Lex.h("who"), theW = Lex.h("the")
+    static let ofW = Lex.h("of"), inW = Lex.h("in"), roleW = Lex.h("role"), voiceW = Lex.h("voice"), respectivelyW = Lex.h("respectively")
+    static let playVerbs = Lex.set(["plays", "played", "play", "playing", "portrays", "portrayed", "portray", "portraying", "voices", "essays", "essayed"])
+    static let byVerbsCast = Lex.set(["played", "portrayed", "voiced", "essayed"])
+    static let starVerbs = Lex.set(["stars", "starred", "star", "co-stars", "co-starred", "costars", "appears", "appeared", "returns", "returned", "starring", "co-starring"])
+    static let listIntro = Lex.set(["starring", "co-starring", "stars", "alongside", "actors", "actresses", "co-stars", "costars", "featuring"])
+    static let asBlock = Lex.set(["such", "known", "well", "same", "serve", "serves", "served", "serving", "act", "acts", "acted", "acting", "work", "worked", "works", "working", "credited", "billed", "described", "named", "listed", "ranked", "regarded", "seen", "dubbed", "joined", "joins", "join"])
+    static let roleNouns = Lex.set(["lead", "leads", "protagonist", "protagonists", "hero", "heroine", "villain", "main", "himself", "herself", "themselves"])
+    static let skipAfterBy = Lex.set(["actor", "actress", "the", "late", "veteran", "newcomer", "star", "singer", "comedian", "rapper", "director", "writer", "producer", "author", "filmmaker", "screenwriter", "novelist", "co-creator", "creator", "executive"])
+    static let whoAux = Lex.set(["will", "also", "now", "still", "later", "would", "to", "is", "was", "has", "had", "originally", "reportedly", "then", "once"])
+    static let respectively = Lex.h("respectively")
+
+    // MARK: name lists
+
+    /// Parses "A, B and C" (names) starting at `i`. Stops at anything else.
+    static func nameList(_ d: Doc, at i: Int, limit: Int, allowSingle: Bool) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var k = i
+        while k < limit {
+            while k < limit, d.is(k, theW) || d.isAny(k, skipAfterBy) { k += 1 }
+            guard let r = d.personName(at: k, limit: limit) else { break }
+            if !allowSingle && r.count < 2 && d.fullNames[d.h(r.lowerBound)] == nil { break }
+            out.append(r)
+            k = r.upperBound
+            // "in Japanese and B in English"
+            if d.is(k, inW), d.cap(k + 1), !d.isNameToken(k + 2) { k += 2 }
+            if d.isComma(k), d.is(k + 1, andW) { k += 2; continue }
+            if d.isComma(k) || d.is(k, andW) { k += 1; continue }
+            break
+        }
+        return out
+    }
+
+    static func actorName(_ d: Doc, _ r: Range<Int>) -> String? {
+        let n = d.resolvePerson(r)
+        // unresolved one-word actors are too often characters or nicknames
+        if !n.contains(" ") && r.count == 1 { return nil }
+        return n
+    }
+
+    static func castDraft(_ d: Doc, actor r: Range<Int>, character: String?, quote: Range<Int>, rule: String, conf: Double) -> Draft? {
+        guard let actor = actorName(d, r) else { return nil }
+        if let c = character, ClaimsScorerNorm.name(c) == ClaimsScorerNorm.name(actor) { return nil }
+        if CompanyRules.companyAt(d, r.lowerBound, limit: r.upperBound) != nil { return nil }
+        return Draft(value: .cast(actor: actor, character: character), subject: nil, quote: quote, rule: rule, confidence: conf)
+    }
+
+    /// A character name right after `i` (skipping descriptive lower-case words), or nil.
+    static func characterAfter(_ d: Doc, _ i: Int, limit: Int, maxSkip: Int = 4) -> Range<Int>? {
+        var k = i
+        var skipped = 0
+        while k < limit, skipped <= maxSkip {
+            if let r = d.personName(at: k, limit: limit) { return r }
+            if d.isWord(k), !d.cap(k) { k += 1; skipped += 1; continue }
+            if d.isComma(k), skipped > 0 { k += 1; continue }
+            break
+        }
+        return nil
+    }
+
+    // MARK: cast
+
+    static func cast(_ d: Doc, _ s: Sentence) -> [Draft] {
+        var out: [Draft] = []
+        let a = s.tokens.lowerBound, z = s.tokens.upperBound
+        var i = a
+        while i < z {
+            defer { i += 1 }
+            let w = d.h(i)
+            // X as Y / X stars as Y / X, who co-stars as Y
+            if w == asW {
+                if d.isAny(i - 1, asBlock) { continue }
+                var k = i
+                var viaStar = false
+                if d.isAny(k - 1, starVerbs) { k -= 1; viaStar = true }
+                while d.isAny(k - 1, whoAux) { k -= 1 }
+                if d.is(k - 1, whoW), d.isComma(k - 2) { k -= 2 }
+                guard let x = d.personName(endingAt: k, from: a) else { continue }
+                if d.isAny(x.lowerBound - 1, Lex.set(["such", "known"])) { continue }
+                // Y
+                if let y = d.personName(at: i + 1, limit: z) {
+                    if let dr = castDraft(d, actor: x, character: d.nameString(y), quote: x.lowerBound..<y.upperBound, rule: "cast.X-as-Y", conf: 0.9) { out.append(dr) }
+                    continue
+                }
+                // "as his wife, Anna"
+                var k2 = i + 1, n = 0
+                while k2 < z, n < 5, d.isWord(k2), !d.cap(k2) { k2 += 1; n += 1 }
+                if n > 0, d.isComma(k2), let y = d.personName(at: k2 + 1, limit: z), y.count <= 2 {
+                    if let dr = castDraft(d, actor: x, character: d.nameString(y), quote: x.lowerBound..<y.upperBound, rule: "cast.X-as-description-Y", conf: 0.8) { out.append(dr) }
+                    continue
+                }
+                // "X stars as a version of himself", "A, B and C as the leads"
+                if n > 0 && (viaStar || d.isAny(i + n, roleNouns) || d.isAny(i + 2, roleNouns)) {
+                    var names = [x]
+                    // extend backwards over a list "A, B, C and X"
+                    var p = x.lowerBound
+                    while d.is(p - 1, andW) || d.isComma(p - 1) {
+                        var q = p - 1
+                        if d.is(q, andW), d.isComma(q - 1) { q -= 1 }
+                        guard let prev = d.personName(endingAt: q, from: a) else { break }
+                        names.append(prev); p = prev.lowerBound
+                    }
+                    for r in names {
+                        if let dr = castDraft(d, actor: r, character: nil, quote: r.lowerBound..<min(z, i + n + 1), rule: "cast.X-as-role", conf: 0.7) { out.append(dr) }
+                    }
+                }
+                continue
+            }
+            // X plays Y / X will play the role of Y / X, who plays Y
+            if d.isAny(i, playVerbs), !d.is(i + 1, byW) {
+                var k = i
+                while d.isAny(k - 1, whoAux) { k -= 1 }
+                if d.is(k - 1, whoW), d.isComma(k - 2) { k -= 2 }
+                guard let x = d.personName(endingAt: k, from: a) else { continue }
+                var j = i + 1
+                if d.is(j, theW) { j += 1 }
+                var roleOf = false
+                while j < z, j < i + 5, d.isWord(j), !d.cap(j), !d.is(j, roleW) { j += 1 }
+                if d.is(j, roleW), d.is(j + 1, ofW) { j += 2; roleOf = true } else { j = i + 1 }
+                if let y = characterAfter(d, j, limit: z, maxSkip: roleOf ? 3 : 3) {
+                    if let dr = castDraft(d, actor: x, character: d.nameString(y), quote: x.lowerBound..<y.upperBound, rule: "cast.X-plays-Y", conf: 0.85) { out.append(dr) }
+                } else if d.is(i + 1, Lex.h("a")) || d.is(i + 1, Lex.h("an")) {
+                    if let dr = castDraft(d, actor: x, character: nil, quote: x.lowerBound..<min(z, i + 3), rule: "cast.X-plays-a-role", conf: 0.6) { out.append(dr) }
+                }
+                continue
+            }
+            // Y is played by X / Y, played by X / Played by X, Y / A and B are voiced by X and Y, respectively
+            if d.isAny(i, byVerbsCast), d.is(i + 1, byW) {
+                let actors = nameList(d, at: i + 2, limit: z, allowSingle: false)
+                guard !actors.isEmpty else { continue }
+                let respectively = (actors.last!.upperBound..<min(z, actors.last!.upperBound + 3)).contains { d.is($0, respectivelyW) }
+                var chars: [Range<Int>] = []
+                var k = i
+                while d.isAny(k - 1, Lex.set(["is", "was", "are", "were", "be", "been", "being", "will", "also", "originally", "now"])) { k -= 1 }
+                if d.isComma(k - 1) || d.isOpenParen(k - 1) { k -= 1 }
+                if k == a || d.isOpenParen(k) {
+                    // "Played by X, Y ..." — character after the actor list
+                    if k == a, let last = actors.last, d.isComma(last.upperBound), let y = d.personName(at: last.upperBound + 1, limit: z) {
+                        for r in actors {
+                            if let dr = castDraft(d, actor: r, character: d.nameString(y), quote: i..<y.upperBound, rule: "cast.played-by-X-Y", conf: 0.8) { out.append(dr) }
+                        }
+                    } else if d.isOpenParen(k) {
+                        for r in actors {
+                            if let dr = castDraft(d, actor: r, character: nil, quote: i..<actors.last!.upperBound, rule: "cast.(played-by-X)", conf: 0.6) { out.append(dr) }
+                        }
+                    }
+                    continue
+                }
+                // characters before: "Y", "A and B", "A, B and C"
+                var p = k
+                while let y = d.personName(endingAt: p, from: a) {
+                    chars.insert(y, at: 0)
+                    p = y.lowerBound
+                    if d.is(p - 1, andW) { p -= 1; if d.isComma(p - 1) { p -= 1 } } else if d.isComma(p - 1) { p -= 1 } else { break }
+                }
+                if chars.isEmpty {
+                    // "her parents (played by A and B)" handled above; "the role is played by X"
+                    continue
+                }
+                if respectively && chars.count == actors.count {
+                    for (c, r) in zip(chars, actors) {
+                        if let dr = castDraft(d, actor: r, character: d.nameString(c), quote: chars.first!.lowerBound..<actors.last!.upperBound, rule: "cast.Y-played-by-X-respectively", conf: 0.8) { out.append(dr) }
+                    }
+                } else if chars.count == 1 || !respectively {
+                    let c = chars.last!
+                    for r in actors {
+                        if let dr = castDraft(d, actor: r, character: d.nameString(c), quote: c.lowerBound..<actors.last!.upperBound, rule: d.is(i, Lex.h("voiced")) ? "cast.Y-voiced-by-X" : "cast.Y-played-by-X", conf: 0.85) { out.append(dr) }
+                    }
+                }
+                continue
+            }
+            // Y (X): character followed by the actor in brackets
+            if d.isOpenParen(i) {
+                var k = i + 1, n = 0
+                while k < z, n < 5, (d.isWord(k) && !d.cap(k)) || (d.isComma(k) && n > 0) { k += 1; n += 1 }
+                guard let x = d.personName(at: k, limit: z), x.count >= 2 || d.fullNames[d.h(x.lowerBound)] != nil else { continue }
+                guard d.isCloseParen(x.upperBound) || d.isComma(x.upperBound) else { continue }
+                let y = d.personName(endingAt: i, from: a)
+                if let y, !(d.isWord(y.lowerBound - 1) && d.cap(y.lowerBound - 1) && !d.isNameToken(y.lowerBound - 1) && false) {
+                    if let dr = castDraft(d, actor: x, character: d.nameString(y), quote: y.lowerBound..<(x.upperBound + 1), rule: "cast.Y-(X)", conf: 0.8) { out.append(dr) }
+                } else if y == nil, d.isWord(i - 1), !d.cap(i - 1) {
+                    if let dr = castDraft(d, actor: x, character: nil, quote: (i - 1)..<(x.upperBound + 1), rule: "cast.role-(X)", conf: 0.5) { out.append(dr) }
+                }
+                continue
+            }
+            // starring A, B and C / stars A and B / alongside A and B / actors A and B
+            if d.isAny(i, listIntro) {
+                let names = nameList(d, at: i + 1, limit: z, allowSingle: false)
+                // "X stars as" is handled by the as-rule
+                if names.count == 1, d.is(names[0].upperBound, asW) { continue }
+                for r in names {
+                    if let dr = castDraft(d, actor: r, character: nil, quote: i..<names.last!.upperBound, rule: "cast.starring-X", conf: 0.75) { out.append(dr) }
+                }
+                continue
+            }
+            // A, B and C are co-starring / have signed up
+            if d.isAny(i, Lex.set(["co-starring", "co-star"])), d.isAny(i - 1, Lex.set(["are", "will"])) {
+                var p = i - 1
+                var names: [Range<Int>] = []
+                while let y = d.personName(endingAt: p, from: a) {
+                    names.append(y); p = y.lowerBound
+                    if d.is(p - 1, andW) { p -= 1; if d.isComma(p - 1) { p -= 1 } } else if d.isComma(p - 1) { p -= 1 } else { break }
+                }
+                for r in names {
+                    if let dr = castDraft(d, actor: r, character: nil, quote: r.lowerBound..<(i + 1), rule: "cast.X-co-starring", conf: 0.7) { out.append(dr) }
+                }
+                continue
+            }
+            // X will provide the voice of Y
+            if w == voiceW, d.is(i + 1, ofW), d.is(i - 1, theW) {
+                var k = i - 1
+                while k > a, k > i - 6, d.isWord(k - 1), !d.cap(k - 1) { k -= 1 }
+                guard let x = d.personName(endingAt: k, from: a),
+                      let y = d.capitalizedTitle(at: i + 2, limit: z) else { continue }
+                if let dr = castDraft(d, actor: x, character: d.str(y), quote: x.lowerBound..<y.upperBound, rule: "cast.X-voice-of-Y", conf: 0.8) { out.append(dr) }
+            }
+        }
+        return out
+    }
+
+    // MARK: crew
+
+    static let roleVerbs: [UInt64: [CrewRole]] = [
+        Lex.h("directed"): [.director], Lex.h("co-directed"): [.director], Lex.h("written"): [.writer], Lex.h("co-written"): [.writer],
+        Lex.h("penned"): [.writer], Lex.h("scripted"): [.writer], Lex.h("produced"): [.producer], Lex.h("co-produced"): [.producer],
+        Lex.h("created"): [.creator], Lex.h("co-created"): [.creator], Lex.h("conceived"): [.creator], Lex.h("developed"): [.creator],
+        Lex.h("composed"): [.composer], Lex.h("scored"): [.composer], Lex.h("helmed"): [.director],
+    ]
+    static let roleNounMap: [UInt64: [CrewRole]] = [
+        Lex.h("director"): [.director], Lex.h("filmmaker"): [.director], Lex.h("co-director"): [.director],
+        Lex.h("writer-director"): [.writer, .director], Lex.h("director-writer"): [.director, .writer],
+        Lex.h("writer"): [.writer], Lex.h("screenwriter"): [.writer], Lex.h("co-writer"): [.writer], Lex.h("scribe"): [.writer],
+        Lex.h("playwright"): [.writer], Lex.h("producer"): [.producer], Lex.h("co-producer"): [.producer],
+        Lex.h("creator"): [.creator], Lex.h("co-creator"): [.creator], Lex.h("composer"): [.composer],
+        Lex.h("author"): [.author], Lex.h("novelist"): [.author],
+    ]
+    static let notPersonAfterRole = Lex.set(["of", "and", "for", "who", "is", "was"])
+
+    static func crewDraft(_ d: Doc, person r: Range<Int>, role: CrewRole, quote: Range<Int>, rule: String, conf: Double, allowSingle: Bool) -> Draft? {
+        let name = d.resolvePerson(r)
+        if !allowSingle && !name.contains(" ") { return nil }
+        if CompanyRules.companyAt(d, r.lowerBound, limit: r.upperBound) != nil { return nil }
+        return Draft(value: .crew(person: name, role: role), subject: nil, quote: quote, rule: rule, confidence: conf)
+    }
+
+    static func crew(_ d: Doc, _ s: Sentence) -> [Draft] {
+        var out: [Draft] = []
+        let a = s.tokens.lowerBound, z = s.tokens.upperBound
+        var i = a
+        while i < z {
+            defer { i += 1 }
+            // directed by X / written and directed by X
+            if let roles = roleVerbs[d.h(i)] {
+                var allRoles = roles
+                var k = i + 1
+                if d.is(k, andW), let more = roleVerbs[d.h(k + 1)] { allRoles += more; k += 2 }
+                guard d.is(k, byW) else { continue }
+                // "by former 30 Rock writer Jon Pollack": skip to a role noun within a few tokens
+                var start = k + 1
+                var scan = start
+                while scan < min(z, start + 7) {
+                    if roleNounMap[d.h(scan)] != nil, d.personName(at: scan + 1, limit: z) != nil { start = scan + 1; break }
+                    if d.isComma(scan) || d.isChar(scan, 0x2E) { break }
+                    scan += 1
+                }
+                let names = nameList(d, at: start, limit: z, allowSingle: true)
+                if names.isEmpty {
+                    if roles.contains(.producer), let c = CompanyRules.companyAt(d, k + 1, limit: z) {
+                        out.append(Draft(value: .company(name: c.name, role: .producer), subject: nil, quote: i..<c.range.upperBound,
+                                         rule: "company.produced-by-X", confidence: 0.85))
+                    }
+                    continue
+                }
+                for r in names {
+                    if roles.contains(.producer), CompanyRules.companyAt(d, r.lowerBound, limit: z) != nil { continue }
+                    for role in allRoles {
+                        if let dr = crewDraft(d, person: r, role: role, quote: i..<names.last!.upperBound, rule: "crew.\(d.str(i).lowercased())-by-X", conf: 0.9, allowSingle: true) { out.append(dr) }
+                    }
+                }
+                continue
+            }
+            // director X, writer-director X, executive producer X
+            if let roles = roleNounMap[d.h(i)] {
+                if d.is(i + 1, ofW) || d.is(i - 1, ofW) && false { continue }
+                if let x = d.personName(at: i + 1, limit: z) {
+                    // "director Chas Burns", not "director George Romero's film" (still a credit)
+                    for role in roles {
+                        if let dr = crewDraft(d, person: x, role: role, quote: i..<x.upperBound, rule: "crew.role-X", conf: 0.8, allowSingle: true) { out.append(dr) }
+                    }
+                    continue
+                }
+                // X, the legendary SNL producer / X, her friend and co-writer
+                var k = i - 1, n = 0
+                while k > a, n < 10, !d.isComma(k), !d.isChar(k, 0x2E) { k -= 1; n += 1 }
+                if d.isComma(k), n > 0, let x = d.personName(endingAt: k, from: a),
+                   d.isAny(k + 1, Lex.set(["the", "a", "an", "her", "his", "their", "co-chairman", "former", "longtime", "legendary"])) || d.isWord(k + 1) && !d.cap(k + 1) {
+                    if d.isAny(i + 1, Lex.set(["of"])) && roles.contains(.author) { }
+                    for role in roles {
+                        if let dr = crewDraft(d, person: x, role: role, quote: x.lowerBound..<(i + 1), rule: "crew.X-appositive-role", conf: 0.7, allowSingle: false) { out.append(dr) }
+                    }
+                }
+                // "X is also credited as an executive producer", "X was head writer"
+                var q = i - 1
+                while q > a, q > i - 6, d.isWord(q), !d.cap(q) { q -= 1 }
+                if q < i - 1, let x = d.personName(endingAt: q + 1, from: a),
+                   (x.upperBound..<i).contains(where: { d.isAny($0, Lex.set(["is", "was", "as", "became", "served"])) }) {
+                    for role in roles {
+                        if let dr = crewDraft(d, person: x, role: role, quote: x.lowerBound..<(i + 1), rule: "crew.X-was-role", conf: 0.7, allowSingle: true) { out.append(dr) }
+                    }
+                }
+                continue
+            }
+            // X wrote the screenplay / script
+            if d.isAny(i, Lex.set(["wrote", "co-wrote", "penned", "scripted"])), d.isAny(i + 2, Lex.set(["screenplay", "script", "scripts", "teleplay"])) || d.isAny(i + 1, Lex.set(["screenplay", "script"])) {
+                if let x = d.personName(endingAt: i, from: a) {
+                    if let dr = crewDraft(d, person: x, role: .writer, quote: x.lowerBound..<min(z, i + 3), rule: "crew.X-wrote-the-screenplay", conf: 0.85, allowSingle: true) { out.append(dr) }
+                }
+                continue
+            }
+            // directorial debut from X
+            if d.is(i, Lex.h("directorial")), d.is(i + 1, Lex.h("debut")) {
+                var k = i + 2
+                if d.isAny(k, Lex.set(["from", "by", "of"])) { k += 1 } else { continue }
+                var n = 0
+                while k < z, n < 6, d.personName(at: k, limit: z) == nil || d.isPossessive(d.personName(at: k, limit: z)!.upperBound - 1) {
+                    k += 1; n += 1
+                }
+                if let x = d.personName(at: k, limit: z) {
+                    if let dr = crewDraft(d, person: x, role: .director, quote: i..<x.upperBound, rule: "crew.directorial-debut-from-X", conf: 0.8, allowSingle: false) { out.append(dr) }
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Name normalisation shared by the rules (the same as the scorer's).
+enum ClaimsScorerNorm {
+    static func name(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).sorted().joined()
+    }
+}

@@ -1,0 +1,157 @@
+import ArticleCleaning
+
+/// Renewal statements and their status.
+enum RenewalRules {
+    static let topic = Lex.set([
+        "renew", "renewed", "renewal", "renewing", "renews", "sequel", "return", "returning", "returns", "cancel", "cancelled",
+        "canceled", "cancellation", "axed", "greenlit", "greenlighted", "installment", "instalment", "season", "comeback",
+    ])
+    static let seasonWords = Lex.set(["season", "series", "installment", "instalment", "chapter", "part", "sequel"])
+    static let announceWords = Lex.set(["announced", "confirmed", "renewed", "official", "officially", "revealed", "decided", "greenlit", "ordered", "announce", "confirm", "renew", "confirmation", "announcement", "statement", "word", "news", "update", "updates"])
+    static let unofficialSources = Lex.set(["portals", "portal", "websites", "website", "sites", "site", "fans", "fan", "sources", "source", "insiders", "insider", "tabloids", "reports", "outlets", "blogs", "forums", "rumors", "rumours", "netizens", "people"])
+    static let sayVerbs = Lex.set(["confirmed", "confirm", "confirms", "say", "says", "said", "claim", "claims", "claimed", "reported", "report", "reports", "suggest", "suggests", "believe", "believes", "insist"])
+    static let cancelWords = Lex.set(["cancelled", "canceled", "axed", "cancellation", "scrapped", "dropped"])
+    static let confirmWords = Lex.set(["renewed", "greenlit", "greenlighted", "ordered", "announced", "confirmed", "officially", "returning", "return", "renewal", "picked"])
+    static let selfHedges = Lex.set(["think", "believe", "hope", "guess", "expect", "estimate", "predict", "assume", "reckon", "feel"])
+
+    static func renewal(_ d: Doc, _ s: Sentence, season: Int?) -> [Draft] {
+        let a = s.tokens.lowerBound, z = s.tokens.upperBound
+        guard (a..<z).contains(where: { d.isAny($0, topic) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
+        var status: RenewalStatus? = nil
+        var rule = ""
+        var attribution: String? = nil
+        var anchor = a
+        let hasNeg = (a..<z).contains { d.isAny($0, Lex.negations) || d.is($0, Lex.h("yet")) && d.is($0 + 1, Lex.h("to")) }
+        // notAnnounced: "has not (yet) been announced", "yet to be confirmed", "no official word", "neither X nor Y have announced"
+        for k in a..<z where d.isAny(k, announceWords) {
+            var negated = false
+            for q in max(a, k - 5)..<k where d.isAny(q, Lex.negations) || (d.is(q, Lex.h("yet")) && d.is(q + 1, Lex.h("to"))) {
+                negated = true; anchor = q
+            }
+            if negated {
+                status = .notAnnounced
+                rule = "renewal.not-yet-announced"
+                // "Neither A nor B have announced"
+                if let nei = (a..<k).first(where: { d.is($0, Lex.h("neither")) }) {
+                    var names: [String] = []
+                    var p = nei + 1
+                    while p < k {
+                        if let c = CompanyRules.companyAt(d, p, limit: k) { names.append(c.name); p = c.range.upperBound; continue }
+                        if let r = d.personName(at: p, limit: k) { names.append(d.nameString(r)); p = r.upperBound; continue }
+                        if let r = d.capitalizedTitle(at: p, limit: k, stopWords: Lex.set(["nor", "and", "or"])) { names.append(d.str(r)); p = r.upperBound; continue }
+                        p += 1
+                    }
+                    if !names.isEmpty { attribution = names.joined(separator: ", "); rule = "renewal.neither-X-nor-Y-announced"; anchor = nei }
+                } else if let who = subjectBefore(d, anchor, from: a) {
+                    attribution = who
+                }
+                break
+            }
+        }
+        if status == nil, (a..<z).contains(where: { d.isAny($0, Lex.reportWords) }) || talks(d, a, z) {
+            status = .rumored
+            rule = talks(d, a, z) ? "renewal.in-talks" : "renewal.rumors"
+            if let k = (a..<z).first(where: { d.isAny($0, Lex.reportWords) }) { anchor = k; attribution = sourceName(d, k, a: a) }
+        }
+        if status == nil {
+            // "many online portals confirmed", "the fans confirm", "some websites have confirmed"
+            for k in a..<z where d.isAny(k, unofficialSources) {
+                var v = k + 1
+                while d.isAny(v, Lex.set(["have", "has", "had", "that", "also", "already", "all"])) { v += 1 }
+                if d.isAny(v, sayVerbs) {
+                    status = .rumored; rule = "renewal.unofficial-source-confirms"
+                    var st = k
+                    if d.isAny(k - 1, Lex.set(["online", "news", "entertainment", "some", "many", "several", "korean", "chinese"])) && !d.isAny(k - 1, Lex.set(["some", "many", "several"])) { st = k - 1 }
+                    attribution = d.str(st..<(k + 1)).lowercased()
+                    anchor = st
+                    break
+                }
+            }
+        }
+        if status == nil {
+            let cancelled = (a..<z).first(where: { d.isAny($0, cancelWords) })
+            let wontReturn = (a..<z).first(where: { k in
+                (d.isAny(k, Lex.set(["won't", "won’t"])) || (d.is(k, Lex.h("will")) && d.is(k + 1, Lex.h("not"))) || (d.is(k, Lex.h("not")) && d.is(k - 1, Lex.h("will"))))
+                    && ((k + 1)..<min(z, k + 7)).contains(where: { d.isAny($0, Lex.set(["return", "make", "continue", "renew", "renewed", "back"])) })
+            })
+            let hedged = (a..<z).contains { d.isAny($0, Lex.hedges) }
+            if let c = cancelled, !hedged, !(max(a, c - 3)..<c).contains(where: { d.isAny($0, Lex.negations) }) {
+                status = .cancelled; rule = "renewal.was-cancelled"; anchor = max(a, c - 4)
+            } else if let w = wontReturn, !hedged {
+                status = .cancelled; rule = "renewal.will-not-return"; anchor = w
+                if let who = subjectBefore(d, w, from: a) { attribution = who }
+            }
+        }
+        if status == nil {
+            let hedge = (a..<z).first(where: { d.isAny($0, Lex.hedges) || d.is($0, Lex.h("chance")) })
+            let renewTalk = (a..<z).contains { d.isAny($0, Lex.set(["renew", "renewed", "renewal", "return", "back", "another", "sequel", "season", "part"])) }
+            if let h = hedge, renewTalk {
+                status = .speculated; rule = "renewal.hedged"; anchor = h
+            } else if let k = (a..<z).first(where: { d.isAny($0, Lex.set(["renewed", "greenlit", "greenlighted", "ordered", "renews"])) }), !hasNeg {
+                status = .confirmed; rule = "renewal.renewed"; anchor = k
+                if let who = subjectBefore(d, k, from: a) { attribution = who }
+            } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, Lex.h("indeed")) || d.is($0, Lex.h("officially")) }),
+                      (k..<z).contains(where: { d.isAny($0, Lex.set(["return", "returning", "back", "renewed", "confirmed", "announced"])) }) {
+                status = .confirmed; rule = "renewal.officially-returning"; anchor = k
+            } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, Lex.h("announced")) }),
+                      ((k + 1)..<z).contains(where: { d.isAny($0, Lex.set(["return", "returning", "back", "renewed", "season"])) }) {
+                status = .confirmed; rule = "renewal.announced-return"; anchor = k
+            } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, Lex.h("final")) && d.is($0 + 1, Lex.h("season")) || d.is($0, Lex.h("end")) && d.is($0 + 1, Lex.h("after")) }) {
+                status = .confirmed; rule = "renewal.final-season"; anchor = k
+            }
+        }
+        guard let status else { return [] }
+        let modality: Modality = status == .rumored ? .reported : status == .speculated ? .hedged : .asserted
+        let quote = max(a, min(anchor, z - 1))..<min(z, max(anchor + 1, quoteEnd(d, anchor, z)))
+        return [Draft(value: .renewal(status: status), subject: ClaimSubject(title: nil, season: season), quote: quote,
+                      rule: rule, confidence: status == .confirmed ? 0.8 : 0.7, modality: modality, attribution: attribution)]
+    }
+
+    static func mentionsMoreEpisodes(_ d: Doc, _ a: Int, _ z: Int) -> Bool {
+        (a..<z).contains { d.is($0, Lex.h("more")) && d.is($0 + 1, Lex.h("episodes")) }
+    }
+
+    static func talks(_ d: Doc, _ a: Int, _ z: Int) -> Bool {
+        (a..<z).contains { d.is($0, Lex.h("in")) && d.isAny($0 + 1, Lex.set(["talks", "negotiations"])) }
+    }
+
+    /// The quote ends at the end of the clause (next comma/semicolon after a few tokens) or sentence.
+    static func quoteEnd(_ d: Doc, _ anchor: Int, _ z: Int) -> Int {
+        var k = anchor + 1
+        while k < z {
+            if (d.isChar(k, 0x3B) || d.isChar(k, 0x2E) || d.isChar(k, 0x3F) || d.isChar(k, 0x21)) { return k }
+            if d.isComma(k) && k - anchor > 6 { return k }
+            k += 1
+        }
+        return z
+    }
+
+    /// Who made a statement: the name or noun phrase before a verb ("HBO has renewed", "The officials ... have not").
+    static func subjectBefore(_ d: Doc, _ k: Int, from a: Int) -> String? {
+        var p = k - 1
+        while p > a, d.isAny(p, Lex.set(["has", "have", "had", "not", "yet", "also", "still", "officially", "will", "is", "are", "was", "were", "been", "never", "n't"])) || d.isAny(p, Lex.negations) { p -= 1 }
+        if let c = (max(a, p - 3)...max(a, p)).lazy.compactMap({ CompanyRules.companyAt(d, $0, limit: p + 1) }).first(where: { $0.range.upperBound == p + 1 }) {
+            return c.name
+        }
+        if let r = d.personName(endingAt: p + 1, from: a), r.count >= 1, !d.isAny(r.lowerBound, Lex.set(["season"])) { return d.nameString(r) }
+        // "the officials of the series have not"
+        for q in stride(from: p, through: max(a, p - 6), by: -1) where d.isAny(q, Lex.set(["officials", "network", "producers", "studio", "creators", "showrunners", "makers", "channel", "streamer"])) {
+            return d.str(q).lowercased()
+        }
+        return nil
+    }
+
+    static func sourceName(_ d: Doc, _ k: Int, a: Int) -> String? {
+        // "X reports", "according to X", "rumors"
+        if d.is(k, Lex.h("according")), d.is(k + 1, Lex.h("to")) {
+            if let c = CompanyRules.companyAt(d, k + 2, limit: d.tokens.count) { return c.name }
+            if let r = d.personName(at: k + 2, limit: d.tokens.count) { return d.nameString(r) }
+            if let r = d.capitalizedTitle(at: k + 2, limit: d.tokens.count) { return d.str(r) }
+        }
+        if d.isAny(k, Lex.set(["reports", "reported", "reportedly"])) {
+            if let r = d.capitalizedTitle(at: max(a, k - 3), limit: k), r.upperBound == k { return d.str(r) }
+            if let r = d.personName(endingAt: k, from: a) { return d.nameString(r) }
+        }
+        return nil
+    }
+}

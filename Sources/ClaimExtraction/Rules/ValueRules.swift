@@ -1,0 +1,196 @@
+import ArticleCleaning
+
+/// Dates, view counts and episode counts: recognised values in an event context.
+enum ValueRules {
+    static let release = Lex.set([
+        "released", "release", "releases", "releasing", "premiered", "premiere", "premieres", "premiering", "debuted", "debut",
+        "debuts", "aired", "airs", "air", "airing", "launched", "launches", "launch", "opened", "opens", "arrives", "arrived",
+        "arrive", "dropped", "drops", "kicking", "kicks", "kicked", "starting", "starts", "started", "begins", "began",
+        "return", "returns", "returning", "hits", "hit", "bow", "bows", "bowed", "streaming", "theaters", "theatres", "came", "come",
+        "comes", "out",
+    ])
+    static let end = Lex.set(["ended", "ends", "end", "concluded", "concludes", "conclude", "closed", "finale", "until", "wrapped", "finished", "final"])
+    static let publication = Lex.set(["published", "publication", "wrote", "written", "penned"])
+    static let bookNouns = Lex.set(["novel", "book", "novella", "manga", "webtoon", "comic", "memoir", "story", "travelogue", "novels", "books"])
+    static let workNouns = Lex.set(["series", "show", "film", "movie", "drama", "comedy", "sitcom", "miniseries", "thriller", "anime", "documentary", "musical", "horror", "romance", "k-drama", "television", "tv", "zombie", "animated"])
+
+    static func dates(_ d: Doc, _ s: Sentence, _ mentions: ArraySlice<DateMention>, season: Int?, lastBook: String?) -> [Draft] {
+        var out: [Draft] = []
+        let a = s.tokens.lowerBound, z = s.tokens.upperBound
+        for m in mentions {
+            let r = d.tokenRange(m.range)
+            guard !r.isEmpty else { continue }
+            let first = r.lowerBound, last = r.upperBound
+            var event: DateEvent? = nil
+            var subject: String? = nil
+            var qStart = first, qEnd = last
+            var rule = ""
+            // "2013's World War Z", "the 1954 novel "I Am Legend"", "a 2018 Chinese television series"
+            if d.isPossessive(last - 1) || (d.isChar(last, 0x27) && d.is(last + 1, Lex.h("s"))) {
+                var k = last
+                if d.isChar(k, 0x27) { k += 2 }
+                var kind: DateEvent = .release
+                if d.isAny(k, bookNouns) { kind = .publication; k += 1 }
+                if d.isOpenQuote(k), let q = d.quotedTitle(at: k, limit: z) { subject = d.str(q.inner); event = kind; qEnd = q.next; rule = "date.YEARs-TITLE" }
+                else if let t = d.capitalizedTitle(at: k, limit: z) { subject = d.str(t); event = kind; qEnd = t.upperBound; rule = "date.YEARs-TITLE" }
+            } else if d.isAny(first - 1, Lex.set(["a", "an", "the", "his", "her", "their", "its"])) && r.count == 1 {
+                var k = last, adjs = 0
+                while k < z, adjs < 4, d.isWord(k), !d.isAny(k, workNouns), !d.isAny(k, bookNouns) { k += 1; adjs += 1 }
+                if d.isAny(k, bookNouns) {
+                    event = .publication; rule = "date.the-YEAR-novel"; qStart = first - 1; qEnd = k + 1
+                    var t = k + 1
+                    if d.isComma(t) { t += 1 }
+                    if d.isOpenQuote(t), let q = d.quotedTitle(at: t, limit: z) { subject = d.str(q.inner); qEnd = q.next }
+                    else if let c = d.capitalizedTitle(at: t, limit: z) { subject = d.str(c); qEnd = c.upperBound }
+                    else if d.isComma(k + 1) || d.is(k + 1, Lex.h("by")) { subject = lastBook }
+                    if subject == nil { event = nil }
+                } else if d.isAny(k, workNouns) {
+                    event = .release; rule = "date.a-YEAR-series"; qStart = first - 1; qEnd = k + 1
+                    while d.isAny(qEnd, workNouns) { qEnd += 1 }
+                    // the work is the one named just before ("X is a 2018 series") or the main one
+                    var t = qEnd
+                    if d.is(t, Lex.h("called")) || d.is(t, Lex.h("titled")) { t += 1 }
+                    if d.isOpenQuote(t), let q = d.quotedTitle(at: t, limit: z) { subject = d.str(q.inner); qEnd = q.next }
+                }
+            } else if d.is(first - 1, Lex.h("from")), let t = d.capitalizedTitle(at: max(a, first - 5), limit: first - 1),
+                      t.upperBound == first - 1, !d.isAny(t.lowerBound, Lex.nonName) {
+                // "Goblin from 2017"
+                subject = d.str(t); event = .release; qStart = t.lowerBound; rule = "date.TITLE-from-YEAR"
+            }
+            if event == nil {
+                // trigger verb in the clause before the date (up to 8 tokens), or a noun phrase "release date"
+                var k = first - 1
+                var steps = 0
+                while k >= a, steps < 9 {
+                    if d.isChar(k, 0x3B) { break }
+                    if d.isComma(k) && steps > 4 { break }
+                    if d.isAny(k, publication) { event = .publication; break }
+                    if d.isAny(k, end) && !(d.is(k, Lex.h("end")) && d.is(k + 1, Lex.h("of"))) && !(d.is(k, Lex.h("until")) && false) { event = .end; break }
+                    if d.isAny(k, release) {
+                        // "came out", "come out", "hits theaters": require the particle
+                        if d.isAny(k, Lex.set(["came", "come", "comes"])) && !d.is(k + 1, Lex.h("out")) { k -= 1; steps += 1; continue }
+                        if d.is(k, Lex.h("out")) && !d.isAny(k - 1, Lex.set(["came", "come", "comes", "be", "is", "was"])) { k -= 1; steps += 1; continue }
+                        event = .release; break
+                    }
+                    if d.isAny(k, Lex.set(["renewed", "renewal", "renew"])) { event = .renewal; break }
+                    k -= 1; steps += 1
+                }
+                if let e = event {
+                    qStart = k
+                    rule = "date.\(e.rawValue)-verb-DATE"
+                    // "The book was published in 2009": the book named before
+                    if e == .publication, (a..<k).contains(where: { d.isAny($0, bookNouns) }) { subject = lastBook }
+                    // subject noun phrase start for the quote: "the series was initially released in 2018"
+                    var p = k - 1, n = 0
+                    while p >= a, n < 5, d.isWord(p), !d.cap(p) || p == a { p -= 1; n += 1 }
+                    if n > 0, n < 5, p + 1 >= a { qStart = max(a, p + 1) }
+                    // "due for release in May", "release date of the second installment is 2023"
+                }
+            }
+            guard let event else { continue }
+            // a year inside a title or a person's age is not a date: skip "2023 or 2024" handled by recognizer
+            var mod = m.mod
+            if event == .release, mod == nil, d.isAny(first - 1, Lex.set(["starting", "beginning", "from"])) && rule.hasPrefix("date.release-verb") && d.is(first - 1, Lex.h("starting")) { mod = "START" }
+            if event == .release, mod == nil, d.is(first - 1, Lex.h("until")) && d.isAny(first - 2, Lex.set(["not", "back"])) { mod = "ON_OR_AFTER" }
+            let subj = ClaimSubject(title: subject, season: subject == nil ? season : nil)
+            out.append(Draft(value: .date(event: event, timex: m.timex, mod: mod), subject: subj, quote: min(qStart, first)..<max(qEnd, last),
+                             rule: rule, confidence: subject != nil && rule.contains("verb") ? 0.6 : 0.8))
+        }
+        return out
+    }
+
+    static let views = Lex.set(["views", "view", "plays", "streams", "hits", "clicks"])
+    static let episodes = Lex.set(["episodes", "episode", "parts", "part", "eps", "installments"])
+    static let crossing = Lex.set(["crossed", "surpassed", "topped", "passed", "exceeded", "eclipsed", "cracked", "broke", "hit", "reached", "garnered", "racked", "amassed", "received", "grossed", "earned", "got", "has", "had", "clocked", "drew", "drawn", "attracted", "logged", "notched"])
+
+    static func counts(_ d: Doc, _ s: Sentence, _ nums: ArraySlice<NumberMention>, _ dates: ArraySlice<DateMention>, season: Int?) -> [Draft] {
+        var out: [Draft] = []
+        let a = s.tokens.lowerBound, z = s.tokens.upperBound
+        for m in nums {
+            let r = d.tokenRange(m.range)
+            guard !r.isEmpty, m.value >= 0, m.value < 1e15, m.value == m.value.rounded() else { continue }
+            let after = d.tokenIndex(atOrAfter: m.range.end)
+            var k = after
+            // "1 million views", "100 Million video views", "5,000 YouTube views"
+            var skipped = 0
+            while k < z, skipped < 2, d.isWord(k), !d.isAny(k, views), !d.isAny(k, episodes) { k += 1; skipped += 1 }
+            if d.isAny(k, views) && d.h(k) != Lex.h("hits") || (d.is(k, Lex.h("hits")) && skipped == 0 && false) {
+                if d.isAny(k, Lex.set(["plays", "streams"])) && skipped > 0 { continue }
+                var bound: CountBound = .exact
+                switch m.bound {
+                case .moreThan, .atLeast: bound = .moreThan
+                case .lessThan, .atMost: bound = .lessThan
+                case .approx: bound = .approx
+                case .exact:
+                    if let v = d.tokenIndex(atOrAfter: m.range.start) as Int?, d.isAny(v - 1, Lex.set(["crossed", "surpassed", "topped", "passed", "exceeded", "eclipsed", "cracked", "over"])) { bound = .moreThan }
+                }
+                var within: String? = nil
+                var qEnd = k + 1
+                if d.is(k + 1, Lex.h("within")) || d.is(k + 1, Lex.h("in")), let dur = duration(d, k + 2, z) {
+                    within = dur.iso; qEnd = dur.end
+                }
+                var asOf: String? = nil
+                for dm in dates {
+                    let dr = d.tokenRange(dm.range)
+                    if d.is(dr.lowerBound - 1, Lex.h("of")) && d.is(dr.lowerBound - 2, Lex.h("as")) { asOf = dm.timex }
+                }
+                var qStart = r.lowerBound
+                if d.isAny(qStart - 1, crossing) { qStart -= 1 }
+                else if d.isAny(qStart - 2, crossing) && d.isAny(qStart - 1, Lex.set(["up", "over", "more", "nearly", "almost"])) { qStart -= 2 }
+                out.append(Draft(value: .viewCount(count: Int(m.value), bound: bound, within: within, asOf: asOf), subject: ClaimSubject(title: nil, season: nil),
+                                 quote: qStart..<qEnd, rule: "viewCount.N-views", confidence: 0.85))
+                continue
+            }
+            // episodes
+            let numEnd = m.numberRange.end
+            let hyphenPart = numEnd + 1 < d.text.count && d.text[numEnd] == 0x2D
+            let tailTok = d.tokenIndex(atOrAfter: m.numberRange.start)
+            var isEp = false
+            var rule = ""
+            if hyphenPart, d.isWord(tailTok) {
+                let word = d.str(tailTok).lowercased()
+                if word.hasSuffix("-part") || word.hasSuffix("-episode") { isEp = d.isAny(tailTok + 1, workNouns) || d.isAny(tailTok + 1, Lex.set(["run", "season", "arc"])); rule = "episodeCount.N-part-series" }
+            }
+            if !isEp, d.isAny(k, episodes), skipped <= 1 {
+                let prev = r.lowerBound - 1
+                let blocked = d.isAny(prev, Lex.set(["ordered", "first", "last", "next", "final", "only", "remaining", "another", "extra", "additional", "those", "these", "two", "three", "all"]))
+                    || d.isAny(prev - 1, Lex.set(["ordered", "order"])) || d.isAny(k + 1, Lex.set(["ago", "in", "into", "later", "before", "after", "each"]))
+                let context = d.isAny(prev, Lex.set(["of", "with", "has", "had", "have", "spanning", "containing", "comprising", "totaling", "totalling", "delivered", "are", "were", "be"]))
+                    || (d.is(k, Lex.h("episode")) && d.isAny(k + 1, workNouns))
+                    || d.isAny(k + 1, Lex.set(["long", "season", "series", "run"])) || d.isAny(prev, Lex.set(["a", "an"]))
+                if !blocked, context, d.is(k, Lex.h("episodes")) || d.is(k, Lex.h("episode")) {
+                    isEp = true; rule = "episodeCount.N-episodes"
+                }
+            }
+            if isEp {
+                var qStart = r.lowerBound
+                for p in stride(from: r.lowerBound - 1, through: max(a, r.lowerBound - 4), by: -1) where d.isAny(p, Lex.set(["consists", "total", "totals", "comprises", "contains", "has", "had", "with", "is", "spanning"])) { qStart = p; break }
+                out.append(Draft(value: .episodeCount(count: Int(m.value)), subject: ClaimSubject(title: nil, season: season), quote: qStart..<min(z, k + 1),
+                                 rule: rule, confidence: 0.8))
+            }
+        }
+        return out
+    }
+
+    /// "15 Minutes" → PT15M; "two hours" → PT2H; "24 hours" → PT24H; "a week" → P1W.
+    static func duration(_ d: Doc, _ i: Int, _ z: Int) -> (iso: String, end: Int)? {
+        var n: Int? = nil
+        var k = i
+        if d.isAny(k, Lex.set(["a", "an", "one"])) { n = 1; k += 1 }
+        else if d.tokens.indices.contains(k), d.tokens[k].kind == .number, let v = Int(String(d.str(k).filter { $0 != "," })) { n = v; k += 1 }
+        else if let v = numberWord(d.str(k).lowercased()) { n = v; k += 1 }
+        guard let count = n, k < z else { return nil }
+        let unit = d.str(k).lowercased()
+        let iso: String
+        if unit.hasPrefix("minute") { iso = "PT\(count)M" } else if unit.hasPrefix("hour") { iso = "PT\(count)H" }
+        else if unit.hasPrefix("second") { iso = "PT\(count)S" } else if unit.hasPrefix("day") { iso = "P\(count)D" }
+        else if unit.hasPrefix("week") { iso = "P\(count)W" } else if unit.hasPrefix("month") { iso = "P\(count)M" }
+        else if unit.hasPrefix("year") { iso = "P\(count)Y" } else { return nil }
+        return (iso, k + 1)
+    }
+
+    static func numberWord(_ s: String) -> Int? {
+        ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+         "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48, "twenty-four": 24][s]
+    }
+}

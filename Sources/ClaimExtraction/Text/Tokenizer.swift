@@ -1,0 +1,142 @@
+import ArticleCleaning
+
+/// One token of the cleaned text, with UTF-8 byte offsets.
+public struct Token: Sendable, Hashable {
+    /// What a token is.
+    public enum Kind: UInt8, Sendable, Hashable {
+        /// Letters (any script), possibly with inner apostrophes, hyphens or initials' periods.
+        case word
+        /// Digits, possibly with thousands separators and a decimal point ("15,000", "1.5").
+        case number
+        /// Any other single character (punctuation, symbols, quotes).
+        case punct
+    }
+
+    /// First byte.
+    public var start: Int32
+    /// One past the last byte.
+    public var end: Int32
+    /// The kind of token.
+    public var kind: Kind
+    /// Whether the first letter is upper-case.
+    public var isCapitalized: Bool
+    /// Whether there is whitespace before the token.
+    public var spaceBefore: Bool
+    /// FNV-1a hash of the token's bytes with ASCII letters lower-cased (fast lexicon look-ups).
+    public var hash: UInt64
+
+    /// The byte range.
+    public var range: ByteRange { ByteRange(start: Int(start), end: Int(end)) }
+}
+
+/// Splits cleaned text into tokens.
+///
+/// Works on UTF-8 bytes. Curly and straight apostrophes inside a word stay in it ("Don't",
+/// "Xufeng’s"), hyphenated words are one token ("Ye-jin", "Ash-like"), initials keep their
+/// periods ("J.C.", "U.S."), numbers keep separators ("15,000", "1.5"). NBSP is whitespace.
+public enum Tokenizer {
+    /// FNV-1a over bytes, ASCII letters lower-cased.
+    @inline(__always) public static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes {
+            let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            h = (h ^ UInt64(c)) &* 0x100000001b3
+        }
+        return h
+    }
+
+    /// Hash of a string as ``hash(_:)`` computes it for a token.
+    public static func hash(_ s: String) -> UInt64 { hash(Array(s.utf8)) }
+
+    /// Classification of the scalar starting at `i`: 0 space, 1 letter, 2 punctuation; `len` its byte length.
+    @inline(__always) static func classify(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> (cls: UInt8, len: Int, upper: Bool) {
+        let c = t[i]
+        if c < 0x80 {
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { return (0, 1, false) }
+            if (c >= 0x61 && c <= 0x7A) { return (1, 1, false) }
+            if (c >= 0x41 && c <= 0x5A) { return (1, 1, true) }
+            if c >= 0x30 && c <= 0x39 { return (3, 1, false) }
+            return (2, 1, false)
+        }
+        let n = t.count
+        var len = 1
+        var v: UInt32 = 0
+        if c >= 0xF0, i + 3 < n { len = 4; v = UInt32(c & 0x07) << 18 | UInt32(t[i + 1] & 0x3F) << 12 | UInt32(t[i + 2] & 0x3F) << 6 | UInt32(t[i + 3] & 0x3F) }
+        else if c >= 0xE0, i + 2 < n { len = 3; v = UInt32(c & 0x0F) << 12 | UInt32(t[i + 1] & 0x3F) << 6 | UInt32(t[i + 2] & 0x3F) }
+        else if c >= 0xC0, i + 1 < n { len = 2; v = UInt32(c & 0x1F) << 6 | UInt32(t[i + 1] & 0x3F) }
+        else { return (2, 1, false) }
+        if v == 0xA0 || (v >= 0x2000 && v <= 0x200B) || v == 0x202F || v == 0x205F || v == 0x3000 { return (0, len, false) }
+        if (v >= 0x2010 && v <= 0x206F) || v == 0xAB || v == 0xBB || v == 0xA9 || v == 0xAE || v == 0xB7 || v == 0x2122
+            || (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF01 && v <= 0xFF0F) || v == 0xFFFD || v >= 0x1F000 || (v >= 0x2190 && v <= 0x2BFF) {
+            return (2, len, false)
+        }
+        guard let s = Unicode.Scalar(v) else { return (2, len, false) }
+        let p = s.properties
+        if p.isAlphabetic { return (1, len, p.isUppercase) }
+        if p.numericType != nil { return (1, len, false) }
+        return (2, len, false)
+    }
+
+    /// Tokenizes UTF-8 text.
+    public static func tokenize(_ text: [UInt8]) -> [Token] {
+        text.withUnsafeBufferPointer { tokenize($0) }
+    }
+
+    /// Tokenizes UTF-8 text in a buffer.
+    public static func tokenize(_ t: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(t.count / 5)
+        let n = t.count
+        var i = 0
+        var space = true
+        while i < n {
+            let (cls, len, upper) = classify(t, i)
+            if cls == 0 { space = true; i += len; continue }
+            let start = i
+            var kind: Token.Kind = .punct
+            if cls == 3 {
+                kind = .number
+                i += 1
+                while i < n {
+                    let c = t[i]
+                    if c >= 0x30 && c <= 0x39 { i += 1; continue }
+                    if (c == 0x2C || c == 0x2E), i + 1 < n, t[i + 1] >= 0x30 && t[i + 1] <= 0x39 {
+                        i += 2; continue
+                    }
+                    break
+                }
+                // Glued letters ("1.5m", "10k", "2nd", "1990s") stay with the number as a word-ish token.
+                var j = i
+                while j < n, j - i < 3, (t[j] | 0x20) >= 0x61 && (t[j] | 0x20) <= 0x7A { j += 1 }
+                if j > i, j == n || classify(t, j).cls != 1 { i = j }
+            } else if cls == 1 {
+                kind = .word
+                i += len
+                while i < n {
+                    let (c2, l2, _) = classify(t, i)
+                    if c2 == 1 || c2 == 3 { i += l2; continue }
+                    // inner apostrophe / hyphen / curly apostrophe followed by a letter or digit
+                    let isApos = t[i] == 0x27 || (l2 == 3 && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99)
+                    let isHyphen = t[i] == 0x2D
+                    if (isApos || isHyphen), i + l2 < n {
+                        let (c3, _, _) = classify(t, i + l2)
+                        if c3 == 1 || (isHyphen && c3 == 3) { i += l2; continue }
+                    }
+                    // initials: a single letter followed by "." and another letter+"." ("J.C.", "U.S.")
+                    if t[i] == 0x2E, i - start <= 2, i + 1 < n, classify(t, i + 1).cls == 1 {
+                        let nextLen = classify(t, i + 1).len
+                        if i + 1 + nextLen < n, t[i + 1 + nextLen] == 0x2E { i += 1 + nextLen + 1; continue }
+                    }
+                    break
+                }
+            } else {
+                i += len
+            }
+            let h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
+            tokens.append(Token(start: Int32(start), end: Int32(i), kind: kind, isCapitalized: upper && cls == 1,
+                                spaceBefore: space, hash: h))
+            space = false
+        }
+        return tokens
+    }
+}
