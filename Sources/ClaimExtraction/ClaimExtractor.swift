@@ -66,7 +66,9 @@ public enum ClaimExtractor {
             if !s.isHeading {
                 for x in ValueRules.dates(d, s, ds[...], season: season, lastBook: lastBook) { drafts.append((x, si)) }
                 for x in ValueRules.counts(d, s, nums[...], ds[...], season: season) { drafts.append((x, si)) }
-                for x in RenewalRules.renewal(d, s, season: season ?? mainSeason) { drafts.append((x, si)) }
+                let explicit = Subjects.season(d, in: s.tokens)
+                let renewalSeason = Subjects.nextSeason(d, in: s.tokens) ? (mainSeason ?? explicit.map { $0 + 1 }) : (explicit ?? mainSeason)
+                for x in RenewalRules.renewal(d, s, season: renewalSeason) { drafts.append((x, si)) }
             }
             if drafts.count > ExtractionLimits.maxClaims { break }
         }

@@ -97,11 +97,13 @@ final class Doc {
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalized else { return false }
         if Lex.nonName.contains(t.hash) { return false }
+        if isPossessive(i), Lex.nonName.contains(CompanyRules.baseHash(self, i)) { return false }
         // all-caps words of 3+ letters are acronyms, not names ("TMZ", "HBO")
-        let len = Int(t.end - t.start)
+        var len = Int(t.end - t.start)
+        if isPossessive(i) { len -= text[Int(t.end) - 2] == 0x27 ? 2 : 4 }
         if len >= 3 {
             var lower = false
-            for k in Int(t.start)..<Int(t.end) where text[k] >= 0x61 && text[k] <= 0x7A { lower = true; break }
+            for k in Int(t.start)..<(Int(t.start) + len) where text[k] >= 0x61 && text[k] <= 0x7A { lower = true; break }
             if !lower && text[Int(t.start)] < 0x80 { return false }
         }
         return true

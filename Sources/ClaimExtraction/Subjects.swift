@@ -87,6 +87,12 @@ enum Subjects {
         let body = String(decoding: d.text, as: UTF8.self).lowercased()  // titles are compared case-insensitively
         var best: (String, Int, Double)? = nil
         var seen = Set<String>()
+        // "MTV's The Osbournes" → also "The Osbournes"
+        for c in candidates {
+            let ct = Tokenizer.tokenize(Array(c.utf8))
+            let cd = Doc(text: Array(c.utf8), tokens: ct, sentences: [], numbers: [], dates: [], title: nil)
+            if ct.count > 1, cd.isPossessive(0) { candidates.append(cd.str(1..<ct.count)) }
+        }
         for c in candidates {
             var cand = c.trimmingCharacters(in: " :-–—,.!?'\"‘’“”")
             for prefix in ["How ", "Why ", "What ", "When ", "Is ", "Will ", "Video: ", "Confirmed: ", "Review: "] where cand.hasPrefix(prefix) { cand.removeFirst(prefix.count) }
@@ -95,14 +101,42 @@ enum Subjects {
             let ct = Tokenizer.tokenize(Array(cand.utf8))
             guard ct.contains(where: { $0.kind != .punct && !Lex.titleGlue.contains($0.hash) && !titleStop.contains($0.hash) && !Lex.nonName.contains($0.hash) || $0.kind == .number }) else { continue }
             seen.insert(cand.lowercased())
+            // people are not works: "Fry" when the article names "Stephen Fry"
+            if ct.count <= 3, ct.allSatisfy({ $0.kind == .word }) {
+                if ct.count == 1, d.fullNames[ct[0].hash] != nil { continue }
+                if d.fullNames.values.contains(cand) { continue }
+            }
             let mentions = count(body, cand.lowercased())
             guard mentions > 0 else { continue }
             let words = cand.split(separator: " ").count
             let score = Double(mentions) * (1 + 0.5 * Double(min(words, 5)))
             if best == nil || score > best!.2 { best = (cand, mentions, score) }
         }
-        guard let (main, mentions, _) = best else { return (nil, headlineSeason, []) }
+        guard var (main, mentions, _) = best else { return (nil, headlineSeason, []) }
+        // Expand to the title as the body writes it: "Hitchhiker's" → "The Hitchhiker's Guide To The Galaxy".
+        if let full = expansion(d, of: main), count(body, full.lowercased()) * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
+            main = full
+            mentions = max(1, count(body, full.lowercased()))
+        }
         return (main, headlineSeason, [SubjectMention(title: main, mentions: mentions)])
+    }
+
+    /// The most frequent longer capitalised title in the body that contains `title`.
+    static func expansion(_ d: Doc, of title: String) -> String? {
+        let key = Tokenizer.tokenize(Array(title.utf8)).map(\.hash)
+        guard let first = key.first else { return nil }
+        var counts: [String: Int] = [:]
+        for i in d.tokens.indices where d.tokens[i].hash == first || CompanyRules.baseHash(d, i) == first {
+            var ok = true
+            for (k, h) in key.enumerated() where k > 0 && d.h(i + k) != h { ok = false; break }
+            guard ok else { continue }
+            var s = i
+            if d.is(i - 1, Lex.h("the")), d.cap(i - 1) { s = i - 1 }
+            guard let r = d.capitalizedTitle(at: s, limit: d.tokens.count, stopWords: titleStop), r.upperBound > i + key.count - 1 else { continue }
+            let e = r.upperBound
+            if e - s > key.count { counts[d.str(s..<e), default: 0] += 1 }
+        }
+        return counts.max(by: { $0.value < $1.value })?.key
     }
 
     /// Non-overlapping occurrences of `needle` in `hay` (bytes).

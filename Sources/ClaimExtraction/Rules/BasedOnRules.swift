@@ -45,7 +45,8 @@ enum BasedOnRules {
                 }
                 if d.is(k, Lex.h("by")) { break }
                 if d.tokens.indices.contains(k), d.tokens[k].kind == .number || (d.isWord(k) && !d.cap(k)) || d.isComma(k) { k += 1; n += 1; continue }
-                if let p = d.personName(at: k, limit: z), d.isPossessive(p.upperBound - 1), author == nil {
+                if let p = d.personName(at: k, limit: z), d.isPossessive(p.upperBound - 1), author == nil,
+                   !d.cap(p.upperBound) || !d.isWord(p.upperBound) {
                     author = d.resolvePerson(p); k = p.upperBound; n += 1; continue
                 }
                 if d.cap(k), d.isPossessive(k) { k += 1; n += 1; continue } // "the BBC's"
@@ -59,7 +60,7 @@ enum BasedOnRules {
                 if !(d.personName(at: k, limit: z).map { d.isPossessive($0.upperBound - 1) } ?? false) {
                     var tt = t
                     while tt.count > 1, d.isComma(tt.upperBound - 1) { tt = tt.lowerBound..<(tt.upperBound - 1) }
-                    work = d.str(tt); end = tt.upperBound
+                    if !d.isPossessive(tt.upperBound - 1) && !(tt.count == 1 && Lex.nonName.contains(d.h(tt.lowerBound))) { work = d.str(tt); end = tt.upperBound }
                 }
             }
             var e = end

@@ -84,7 +84,7 @@ enum CompanyRules {
     static let genreNouns = Lex.set([
         "series", "show", "shows", "sitcom", "drama", "dramas", "comedy", "miniseries", "mini-series", "special", "original",
         "originals", "version", "adaptation", "documentary", "docuseries", "reality", "talent", "cartoon", "anime", "telenovela",
-        "procedural", "thriller", "soap", "network", "television", "station", "channel",
+        "procedural", "thriller", "soap", "television", "station", "season", "seasons", "film", "movie", "premiere", "debut",
     ])
     static let distributorVerbs = Lex.set(["licensed", "distributed", "distribution", "picked", "acquired", "released"])
 
@@ -114,7 +114,7 @@ enum CompanyRules {
             }
             // "Netflix decided to put the show on their platform", "ADV Films picked up the series", "HBO has renewed"
             let after = m.range.upperBound
-            if role == nil, d.isAny(after, subjectVerbs) || (d.isAny(after, Lex.set(["also", "then", "quickly", "officially", "has", "had"])) && d.isAny(after + 1, subjectVerbs)) {
+            if role == nil, m.known || d.isAny(after, distributorVerbs) || d.isAny(after + 1, distributorVerbs), d.isAny(after, subjectVerbs) || (d.isAny(after, Lex.set(["also", "then", "quickly", "officially", "has", "had"])) && d.isAny(after + 1, subjectVerbs)) {
                 let window = after..<min(z, after + 12)
                 if window.contains(where: { d.isAny($0, Lex.set(["platform", "service", "renewed", "ordered", "picked", "cancelled", "canceled", "greenlit", "acquired", "licensed", "distribution", "streaming", "rights", "air", "aired", "premiered", "season", "series", "episodes"])) }) {
                     role = m.known ? m.role : (window.contains(where: { d.isAny($0, distributorVerbs) }) || d.isAny(after, Lex.set(["picked"])) ? .distributor : .producer)
@@ -122,7 +122,7 @@ enum CompanyRules {
                 }
             }
             // "a new NBC sitcom", "AMC's series", "on the WOWOW television station"
-            if role == nil, m.known, d.isAny(after, genreNouns) || (d.isAny(after, Lex.set(["comedy", "drama"])) ) {
+            if role == nil, m.known, m.role != .distributor, d.isAny(after, genreNouns) || (d.isAny(after, Lex.set(["comedy", "drama"])) ) {
                 role = m.role
                 rule = "company.X-genre"
             }

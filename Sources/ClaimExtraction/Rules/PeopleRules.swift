@@ -115,6 +115,11 @@ enum PeopleRules {
                 var k = i
                 while d.isAny(k - 1, whoAux) { k -= 1 }
                 if d.is(k - 1, whoW), d.isComma(k - 2) { k -= 2 }
+                if d.isComma(k - 1) {
+                    var q = k - 2
+                    while q > a, q > k - 16, !(d.is(q, whoW) && d.isComma(q - 1)) { q -= 1 }
+                    if d.is(q, whoW), d.isComma(q - 1) { k = q - 1 }
+                }
                 guard let x = d.personName(endingAt: k, from: a) else { continue }
                 var j = i + 1
                 if d.is(j, theW) { j += 1 }
@@ -188,7 +193,7 @@ enum PeopleRules {
                 continue
             }
             // starring A, B and C / stars A and B / alongside A and B / actors A and B
-            if d.isAny(i, listIntro) {
+            if d.isAny(i, listIntro), !d.is(i, Lex.h("alongside")) || d.isAny(i - 1, starVerbs) || d.isAny(i - 2, starVerbs) {
                 let names = nameList(d, at: i + 1, limit: z, allowSingle: false)
                 // "X stars as" is handled by the as-rule
                 if names.count == 1, d.is(names[0].upperBound, asW) { continue }
@@ -284,8 +289,18 @@ enum PeopleRules {
                 continue
             }
             // director X, writer-director X, executive producer X
+            if d.is(i, Lex.h("partner")), d.is(i - 1, Lex.h("writing")), let x = d.personName(at: i + 1, limit: z) {
+                if let dr = crewDraft(d, person: x, role: .writer, quote: (i - 1)..<x.upperBound, rule: "crew.writing-partner-X", conf: 0.8, allowSingle: false) { out.append(dr) }
+                // "A and his writing partner B": A writes too
+                var p = i - 2
+                if d.isAny(p, Lex.set(["his", "her", "their"])) { p -= 1 }
+                if d.is(p, andW), let y = d.personName(endingAt: p, from: a) {
+                    if let dr = crewDraft(d, person: y, role: .writer, quote: y.lowerBound..<x.upperBound, rule: "crew.X-and-writing-partner-Y", conf: 0.75, allowSingle: true) { out.append(dr) }
+                }
+                continue
+            }
             if let roles = roleNounMap[d.h(i)] {
-                if d.is(i + 1, ofW) || d.is(i - 1, ofW) && false { continue }
+                if d.is(i + 1, ofW) || d.isAny(i - 1, Lex.set(["his", "her", "their", "your", "my", "our"])) { continue }
                 if let x = d.personName(at: i + 1, limit: z) {
                     // "director Chas Burns", not "director George Romero's film" (still a credit)
                     for role in roles {

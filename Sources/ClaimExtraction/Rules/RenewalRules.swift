@@ -16,7 +16,7 @@ enum RenewalRules {
 
     static func renewal(_ d: Doc, _ s: Sentence, season: Int?) -> [Draft] {
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
-        guard (a..<z).contains(where: { d.isAny($0, topic) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
+        guard (a..<z).contains(where: { d.isAny($0, topic) || (d.is($0, Lex.h("back")) && d.isAny($0 - 1, Lex.set(["come", "comes", "coming", "be", "bring", "brought"]))) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
         var status: RenewalStatus? = nil
         var rule = ""
         var attribution: String? = nil
@@ -48,10 +48,20 @@ enum RenewalRules {
                 break
             }
         }
-        if status == nil, (a..<z).contains(where: { d.isAny($0, Lex.reportWords) }) || talks(d, a, z) {
+        // "X reports that the cast ... will indeed be returning": a report of a firm decision
+        if status == nil, let rep = (a..<z).first(where: { d.isAny($0, Lex.set(["reports", "reported", "announced", "confirms", "confirmed"])) }),
+           ((rep + 1)..<z).contains(where: { d.isAny($0, Lex.set(["indeed", "officially"])) }),
+           ((rep + 1)..<z).contains(where: { d.isAny($0, Lex.set(["return", "returning", "back", "renewed"])) }), !hasNeg {
+            status = .confirmed; rule = "renewal.report-of-return"; anchor = rep
+            attribution = sourceName(d, rep, a: a)
+        }
+        if status == nil, (a..<z).contains(where: { d.isAny($0, Lex.set(["rumor", "rumors", "rumour", "rumours", "reportedly", "allegedly", "insiders", "insider", "speculation", "gossip"])) || d.is($0, Lex.h("according")) }) || talks(d, a, z) {
             status = .rumored
             rule = talks(d, a, z) ? "renewal.in-talks" : "renewal.rumors"
-            if let k = (a..<z).first(where: { d.isAny($0, Lex.reportWords) }) { anchor = k; attribution = sourceName(d, k, a: a) }
+            if let k = (a..<z).first(where: { d.isAny($0, Lex.reportWords) || d.is($0, Lex.h("in")) && d.isAny($0 + 1, Lex.set(["talks", "negotiations"])) }) {
+                anchor = k
+                attribution = sourceName(d, k, a: a) ?? (d.is(k, Lex.h("in")) ? RenewalRules.subjectBefore(d, k, from: a) : nil)
+            }
         }
         if status == nil {
             // "many online portals confirmed", "the fans confirm", "some websites have confirmed"
@@ -82,12 +92,17 @@ enum RenewalRules {
                 if let who = subjectBefore(d, w, from: a) { attribution = who }
             }
         }
+        if status == nil, !hasNeg, let k = (a..<z).first(where: { d.is($0, Lex.h("announced")) && d.isAny($0 + 1, Lex.set(["that", "the"])) }),
+           ((k + 1)..<z).contains(where: { d.isAny($0, Lex.set(["return", "returning", "back", "renewed"])) }) {
+            status = .confirmed; rule = "renewal.announced-return"; anchor = k
+        }
         if status == nil {
             let hedge = (a..<z).first(where: { d.isAny($0, Lex.hedges) || d.is($0, Lex.h("chance")) })
             let renewTalk = (a..<z).contains { d.isAny($0, Lex.set(["renew", "renewed", "renewal", "return", "back", "another", "sequel", "season", "part"])) }
             if let h = hedge, renewTalk {
                 status = .speculated; rule = "renewal.hedged"; anchor = h
-            } else if let k = (a..<z).first(where: { d.isAny($0, Lex.set(["renewed", "greenlit", "greenlighted", "ordered", "renews"])) }), !hasNeg {
+            } else if let k = (a..<z).first(where: { k in d.isAny(k, Lex.set(["renewed", "greenlit", "greenlighted", "renews"]))
+                        && (d.isAny(k + 1, Lex.set(["for", "the", "it", "its", "a", "an", "through", "by"])) || d.isComma(k + 1) || d.isChar(k + 1, 0x2E) || d.isAny(k - 1, Lex.set(["has", "have", "had", "was", "been", "is", "be", "officially", "got", "gets", "get", "were", "are"]))) }), !hasNeg {
                 status = .confirmed; rule = "renewal.renewed"; anchor = k
                 if let who = subjectBefore(d, k, from: a) { attribution = who }
             } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, Lex.h("indeed")) || d.is($0, Lex.h("officially")) }),

@@ -50,7 +50,7 @@ enum Lex {
 
     /// Streaming services (role `streamer`).
     static let streamers: [String] = [
-        "Netflix", "Hulu", "Amazon Prime Video", "Amazon Prime", "Prime Video", "Amazon", "Disney+", "Disney Plus", "Apple TV+",
+        "Netflix", "ABC.com", "NBC.com", "CBS.com", "Fox.com", "Hulu", "Amazon Prime Video", "Amazon Prime", "Prime Video", "Amazon", "Disney+", "Disney Plus", "Apple TV+",
         "Apple TV", "HBO Max", "HBO Go", "HBO Now", "Max", "Peacock", "Paramount+", "CBS All Access", "ESPN+", "Crunchyroll",
         "Funimation", "Viki", "Rakuten Viki", "iQiyi", "iQIYI", "Youku", "Tencent Video", "WeTV", "Mango TV", "Viu", "Kocowa",
         "Tving", "Wavve", "Coupang Play", "Kanopy", "Tubi", "Pluto TV", "Roku Channel", "Quibi", "Shudder", "Mubi", "BritBox",
