@@ -68,6 +68,7 @@ public enum ClaimExtractor {
                 for x in ValueRules.counts(d, s, nums[...], ds[...], season: season) { drafts.append((x, si)) }
                 let explicit = Subjects.season(d, in: s.tokens)
                 let renewalSeason = Subjects.nextSeason(d, in: s.tokens) ? (mainSeason ?? explicit.map { $0 + 1 }) : (explicit ?? mainSeason)
+                // "renewed ... for a third season": the season named with the renewal wins
                 for x in RenewalRules.renewal(d, s, season: renewalSeason) { drafts.append((x, si)) }
             }
             if drafts.count > ExtractionLimits.maxClaims { break }

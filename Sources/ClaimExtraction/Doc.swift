@@ -117,6 +117,10 @@ final class Doc {
         while j < limit && count < 5 {
             if isPossessive(j - 1) { break }
             if isNameToken(j) { j += 1; count += 1; continue }
+            // surnames that are also months ("Stephen March", "Theresa May")
+            if Lex.months[h(j)] != nil, cap(j), isWord(j), tokens[j].end - tokens[j].start > 3, !(j + 1 < limit && tokens[j + 1].kind == .number) {
+                j += 1; count += 1; continue
+            }
             // "K." initial: capital letter token followed by "."
             if isChar(j, 0x2E), tokens[j - 1].end - tokens[j - 1].start == 1, !tokens[j].spaceBefore, isNameToken(j + 1) {
                 j += 1; continue

@@ -36,7 +36,7 @@ enum Subjects {
     static func nextSeason(_ d: Doc, in r: Range<Int>) -> Bool {
         r.contains { k in
             (d.isAny(k, Lex.set(["another", "new", "next", "upcoming"])) && d.isAny(k + 1, Lex.set(["season", "installment", "chapter", "part", "sequel"])))
-                || d.isAny(k, Lex.set(["sequel", "renewal", "renewed", "renew"]))
+                || d.isAny(k, Lex.set(["sequel"]))
         }
     }
 

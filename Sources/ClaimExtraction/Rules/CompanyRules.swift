@@ -95,7 +95,7 @@ enum CompanyRules {
         while i < z {
             guard let m = companyAt(d, i, limit: z) else { i += 1; continue }
             defer { i = m.range.upperBound }
-            let before = max(a, i - 7)..<i
+            let before = max(a, i - 11)..<i
             let prev = i - 1
             var role: CompanyRole? = nil
             var rule = ""
@@ -145,7 +145,7 @@ enum CompanyRules {
         while k > a, steps < 12 {
             k -= 1; steps += 1
             if d.isAny(k, Lex.set(["on", "via"])) { return true }
-            if d.isChar(k, 0x2E) { return false }
+            if d.isChar(k, 0x2E), d.tokens.indices.contains(k + 1), d.tokens[k + 1].spaceBefore { return false }
         }
         return false
     }

@@ -16,7 +16,9 @@ enum RenewalRules {
 
     static func renewal(_ d: Doc, _ s: Sentence, season: Int?) -> [Draft] {
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
-        guard (a..<z).contains(where: { d.isAny($0, topic) || (d.is($0, Lex.h("back")) && d.isAny($0 - 1, Lex.set(["come", "comes", "coming", "be", "bring", "brought"]))) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
+        let negatedAnnouncement = (a..<z).contains { d.isAny($0, announceWords) && (max(a, $0 - 5)..<$0).contains { d.isAny($0, Lex.negations) } }
+            && (a..<z).contains { d.isAny($0, Lex.set(["show", "series", "drama", "film", "sequel", "future"])) }
+        guard negatedAnnouncement || (a..<z).contains(where: { d.isAny($0, topic) || (d.is($0, Lex.h("back")) && d.isAny($0 - 1, Lex.set(["come", "comes", "coming", "be", "bring", "brought"]))) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
         var status: RenewalStatus? = nil
         var rule = ""
         var attribution: String? = nil
