@@ -1,0 +1,103 @@
+import CArticleXML
+
+/// The chosen article body: one or more subtrees, in document order.
+struct ContentSelection {
+    var roots: [Int]
+    /// The best-scored container.
+    var top: Int
+}
+
+/// Picks the container that holds the article body (readability-style paragraph scoring
+/// with link density and class/id hints, helped by `<article>`, `<main>` and
+/// `itemprop=articleBody`).
+enum ContentSelector {
+    static func select(_ doc: inout HTMLDocument) -> ContentSelection {
+        let n = doc.count
+        guard n > 0 else { return ContentSelection(roots: [], top: -1) }
+        var score = [Float](repeating: 0, count: n)
+        var touched = [Bool](repeating: false, count: n)
+        var candidates: [Int] = []
+
+        func initialise(_ a: Int) {
+            touched[a] = true
+            candidates.append(a)
+            var s: Float = 0
+            switch Int(doc.tag(a)) {
+            case AX_TAG_DIV, AX_TAG_ARTICLE, AX_TAG_SECTION, AX_TAG_MAIN: s = 5
+            case AX_TAG_PRE, AX_TAG_TD, AX_TAG_BLOCKQUOTE: s = 3
+            case AX_TAG_ADDRESS, AX_TAG_OL, AX_TAG_UL, AX_TAG_DL, AX_TAG_DD, AX_TAG_DT, AX_TAG_LI, AX_TAG_FORM: s = -3
+            case AX_TAG_H1, AX_TAG_H2, AX_TAG_H3, AX_TAG_H4, AX_TAG_H5, AX_TAG_H6, AX_TAG_TH: s = -5
+            default: s = 0
+            }
+            s += classWeight(&doc, a)
+            score[a] = s
+        }
+
+        for u in 0..<n where doc.isElement(u) && !doc.skipped[u] {
+            let own = doc.ownChars[u]
+            guard own >= 25, doc.traits(u).contains(.paragraph) else { continue }
+            let linkRatio = Float(doc.ownLinkChars[u]) / Float(own)
+            if linkRatio > 0.5 { continue }
+            let s: Float = 1 + Float(doc.ownCommas[u]) + min(3, Float(own) / 100)
+            // A block with block children owns its loose text itself; otherwise its parent collects it.
+            var a = doc.hasBlockChild[u] ? u : doc.parent(u)
+            var level = 0
+            while a >= 0 && level < 5 {
+                if !doc.skipped[a] {
+                    if !touched[a] { initialise(a) }
+                    let divider: Float = level == 0 ? 1 : level == 1 ? 2 : Float(level * 3)
+                    score[a] += s / divider
+                }
+                a = doc.parent(a)
+                level += 1
+            }
+        }
+
+        var best = -1
+        var bestScore: Float = -.infinity
+        for a in candidates {
+            let ld = Float(doc.linkDensity(a))
+            score[a] *= (1 - ld)
+            if score[a] > bestScore { bestScore = score[a]; best = a }
+        }
+        guard best >= 0 else {
+            // No paragraphs at all: fall back to the body (or the whole document).
+            let body = (0..<n).first { doc.isElement($0) && Int(doc.tag($0)) == AX_TAG_BODY } ?? 0
+            return ContentSelection(roots: [body], top: body)
+        }
+
+        // Siblings that belong to the article (split bodies, loose paragraphs).
+        var roots = [best]
+        let p = doc.parent(best)
+        if p >= 0 {
+            let threshold = max(10, bestScore * 0.2)
+            var c = p + 1
+            let pe = doc.end(p)
+            var siblings: [Int] = []
+            while c < pe {
+                defer { c = doc.end(c) }
+                guard doc.isElement(c), c != best, !doc.skipped[c] else { continue }
+                var include = false
+                if touched[c] && score[c] >= threshold { include = true }
+                else if Int(doc.tag(c)) == AX_TAG_P {
+                    let len = doc.chars[c]
+                    let ld = doc.linkDensity(c)
+                    if len > 80 && ld < 0.25 { include = true }
+                }
+                if include { siblings.append(c) }
+            }
+            if !siblings.isEmpty {
+                roots = (siblings + [best]).sorted()
+            }
+        }
+        return ContentSelection(roots: roots, top: best)
+    }
+
+    static func classWeight(_ doc: inout HTMLDocument, _ i: Int) -> Float {
+        let h = doc.hints(i)
+        var w: Float = 0
+        if h.contains(.negative) { w -= 25 }
+        if h.contains(.positive) { w += 25 }
+        return w
+    }
+}
