@@ -44,6 +44,7 @@ struct Scrapinghub: ParsableCommand {
             print("# \(page.id)  P=\(fmt(s.precision ?? 0)) R=\(fmt(s.recall))")
             print("# title: \(article.title ?? "-")")
             print("# published: \(article.published ?? "-")")
+            print(_HTMLCleanerDebug.explain(page.html))
             print(article.text)
             return
         }

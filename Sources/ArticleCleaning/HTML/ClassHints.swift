@@ -70,7 +70,7 @@ struct ClassHints: OptionSet {
         ("ad", [.negative, .unlikely]), ("ads", [.negative, .unlikely]), ("adv", [.negative, .unlikely]),
         ("advertisement", [.negative, .unlikely]), ("nav", [.negative, .unlikely, .navigation]),
         ("tags", [.negative, .tags]), ("tag", [.negative, .tags]), ("meta", [.negative, .byline]),
-        ("hidden", [.hidden]), ("hide", [.hidden]), ("header", [.navigation]), ("extra", [.negative]),
+("header", [.navigation]), ("extra", [.negative]),
         ("aside", [.negative, .navigation]), ("foot", [.negative, .navigation]), ("date", [.byline]),
         ("info", [.byline]), ("tools", [.negative, .unlikely]), ("print", [.negative]), ("email", [.negative]),
         ("video", [.negative]), ("photo", [.negative]), ("gallery", [.negative]), ("media", [.negative]),
@@ -80,6 +80,11 @@ struct ClassHints: OptionSet {
 
     private static let tokens: [([UInt8], ClassHints)] = tokenList.map { (Array($0.0.utf8), $0.1) }
     private static let substringBytes: [([UInt8], ClassHints)] = substrings.map { (Array($0.0.utf8), $0.1) }
+
+    /// Whole class names that hide an element.
+    private static let hiddenClasses: [[UInt8]] = ["hidden", "hide", "d-none", "is-hidden", "invisible", "visually-hidden",
+                                                   "sr-only", "screen-reader-text", "element-invisible", "offscreen"]
+        .map { Array($0.utf8) }
 
     /// Computes the hints of a lower-cased attribute string (class, id, role or itemprop values joined by spaces).
     static func of(_ s: UnsafeBufferPointer<UInt8>) -> ClassHints {
@@ -93,6 +98,7 @@ struct ClassHints: OptionSet {
             guard i > start else { continue }
             let tok = UnsafeBufferPointer(rebasing: s[start..<i])
             h.formUnion(ofToken(tok))
+            for c in hiddenClasses where c.count == tok.count && equal(tok, 0, c) { h.formUnion(.hidden) }
         }
         return h
     }

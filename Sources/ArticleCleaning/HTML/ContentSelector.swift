@@ -11,9 +11,15 @@ struct ContentSelection {
 /// with link density and class/id hints, helped by `<article>`, `<main>` and
 /// `itemprop=articleBody`).
 enum ContentSelector {
-    static func select(_ doc: inout HTMLDocument) -> ContentSelection {
+    /// Candidates with their final scores, best first.
+    static func rank(_ doc: inout HTMLDocument) -> [(Int, Float)] {
+        let (score, candidates) = scoreCandidates(&doc)
+        return candidates.map { ($0, score[$0]) }.sorted { $0.1 > $1.1 }
+    }
+
+    static func scoreCandidates(_ doc: inout HTMLDocument, stripUnlikely: Bool = true) -> (score: [Float], candidates: [Int]) {
         let n = doc.count
-        guard n > 0 else { return ContentSelection(roots: [], top: -1) }
+        guard n > 0 else { return ([], []) }
         var score = [Float](repeating: 0, count: n)
         var touched = [Bool](repeating: false, count: n)
         var candidates: [Int] = []
@@ -29,13 +35,40 @@ enum ContentSelector {
             case AX_TAG_H1, AX_TAG_H2, AX_TAG_H3, AX_TAG_H4, AX_TAG_H5, AX_TAG_H6, AX_TAG_TH: s = -5
             default: s = 0
             }
-            s += classWeight(&doc, a)
+            s += scaledClassWeight(&doc, a)
             score[a] = s
+        }
+
+        // 0 unknown, 1 inside an unlikely container, 2 not.
+        var unlikely = [UInt8](repeating: 0, count: n)
+        var chain: [Int] = []
+        func isUnlikely(_ u: Int) -> Bool {
+            chain.removeAll(keepingCapacity: true)
+            var a = u
+            var verdict: UInt8 = 2
+            while a >= 0 {
+                if unlikely[a] != 0 { verdict = unlikely[a]; break }
+                chain.append(a)
+                if doc.isElement(a) {
+                    let h = doc.hints(a)
+                    let tag = Int(doc.tag(a))
+                    if h.contains(.unlikely) && !h.contains(.positive) && tag != AX_TAG_BODY && tag != AX_TAG_ARTICLE
+                        && tag != AX_TAG_MAIN {
+                        verdict = 1
+                        break
+                    }
+                }
+                a = doc.parent(a)
+            }
+            // Everything below an unlikely container is unlikely; the chain above a clean root is clean.
+            for c in chain { unlikely[c] = verdict }
+            return verdict == 1
         }
 
         for u in 0..<n where doc.isElement(u) && !doc.skipped[u] {
             let own = doc.ownChars[u]
             guard own >= 25, doc.traits(u).contains(.paragraph) else { continue }
+            if stripUnlikely && isUnlikely(u) { continue }
             let linkRatio = Float(doc.ownLinkChars[u]) / Float(own)
             if linkRatio > 0.5 { continue }
             let s: Float = 1 + Float(doc.ownCommas[u]) + min(3, Float(own) / 100)
@@ -53,12 +86,34 @@ enum ContentSelector {
             }
         }
 
-        var best = -1
-        var bestScore: Float = -.infinity
         for a in candidates {
             let ld = Float(doc.linkDensity(a))
             score[a] *= (1 - ld)
-            if score[a] > bestScore { bestScore = score[a]; best = a }
+        }
+        return (score, candidates)
+    }
+
+    static func select(_ doc: inout HTMLDocument) -> ContentSelection {
+        let n = doc.count
+        guard n > 0 else { return ContentSelection(roots: [], top: -1) }
+        var (score, candidates) = scoreCandidates(&doc)
+        // Like readability: when stripping unlikely containers leaves too little, score again without.
+        if let first = candidates.max(by: { score[$0] < score[$1] }), doc.chars[first] < 500 {
+            let retry = scoreCandidates(&doc, stripUnlikely: false)
+            if let second = retry.candidates.max(by: { retry.score[$0] < retry.score[$1] }),
+               doc.chars[second] > doc.chars[first] {
+                (score, candidates) = retry
+            }
+        } else if candidates.isEmpty {
+            (score, candidates) = scoreCandidates(&doc, stripUnlikely: false)
+        }
+        var touched = [Bool](repeating: false, count: n)
+        for a in candidates { touched[a] = true }
+        var best = -1
+        var bestScore: Float = -.infinity
+        for a in candidates where score[a] > bestScore {
+            bestScore = score[a]
+            best = a
         }
         guard best >= 0 else {
             // No paragraphs at all: fall back to the body (or the whole document).
@@ -100,4 +155,13 @@ enum ContentSelector {
         if h.contains(.positive) { w += 25 }
         return w
     }
+
+    /// The class weight, scaled down for containers with little text.
+    static func scaledClassWeight(_ doc: inout HTMLDocument, _ i: Int) -> Float {
+        let w = classWeight(&doc, i)
+        guard w > 0 else { return w }
+        return w * min(1, Float(doc.chars[i]) / ContentSelector.fullWeightChars)
+    }
+
+    nonisolated(unsafe) static var fullWeightChars: Float = 500
 }

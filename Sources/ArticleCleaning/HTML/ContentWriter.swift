@@ -202,6 +202,7 @@ struct Pruner {
             let weight: Float = ContentSelector.classWeight(&doc, i)
             let isList = t.contains(.list)
             if doc.commas[i] >= 10 && ld < 0.3 { return nil }
+            if doc.paragraphs[i] >= 3 && ld < 0.5 && weight >= 0 { return nil }
             if weight < 0 && doc.paragraphs[i] < 3 { return .boilerplate }
             if !isList && ld > 0.2 && weight < 25 { return .boilerplate }
             if ld > 0.5 { return .boilerplate }
