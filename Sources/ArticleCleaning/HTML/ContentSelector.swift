@@ -121,6 +121,9 @@ enum ContentSelector {
             return ContentSelection(roots: [body], top: body)
         }
 
+        best = refine(&doc, best, score: score, touched: touched, candidates: candidates)
+        bestScore = touched[best] ? score[best] : bestScore
+
         // Siblings that belong to the article (split bodies, loose paragraphs).
         var roots = [best]
         let p = doc.parent(best)
@@ -146,6 +149,47 @@ enum ContentSelector {
             }
         }
         return ContentSelection(roots: roots, top: best)
+    }
+
+    /// Moves the choice up to a containing article body when the evidence says the
+    /// best candidate is only a part of it.
+    static func refine(_ doc: inout HTMLDocument, _ start: Int, score: [Float], touched: [Bool],
+                       candidates: [Int]) -> Int {
+        var best = start
+        let topScore = score[best]
+        // Several near-best candidates under one ancestor: the ancestor holds the article.
+        let alternatives = candidates.filter { $0 != best && score[$0] >= topScore * 0.75 && !doc.contains($0, best) && !doc.contains(best, $0) }
+        if alternatives.count >= 2 {
+            var a = doc.parent(best)
+            while a >= 0 && Int(doc.tag(a)) != AX_TAG_BODY {
+                let inside = alternatives.filter { doc.contains(a, $0) }.count
+                if inside >= 2 { best = a; break }
+                a = doc.parent(a)
+            }
+        }
+        // Walk up while the parent scores comparably (readability's rule).
+        var lastScore = score[best]
+        let threshold = lastScore / 3
+        var p = doc.parent(best)
+        while p >= 0 && Int(doc.tag(p)) != AX_TAG_BODY {
+            if !touched[p] { p = doc.parent(p); continue }
+            if score[p] < threshold { break }
+            if score[p] > lastScore { best = p; break }
+            lastScore = score[p]
+            p = doc.parent(p)
+        }
+        // An explicit article body (itemprop=articleBody, article-body classes) around the choice.
+        var a = doc.parent(best)
+        var level = 0
+        while a >= 0 && level < 8 && Int(doc.tag(a)) != AX_TAG_BODY {
+            if doc.hints(a).contains(.articleBody) && doc.linkDensity(a) < 0.5 {
+                best = a
+                break
+            }
+            a = doc.parent(a)
+            level += 1
+        }
+        return best
     }
 
     static func classWeight(_ doc: inout HTMLDocument, _ i: Int) -> Float {

@@ -193,6 +193,19 @@ struct Pruner {
             return h.contains(.navigation) ? .navigation : .boilerplate
         }
         if h.contains(.byline) && doc.chars[i] < 200 && doc.paragraphs[i] < 2 { return .boilerplate }
+        // A paragraph that is nothing but a link: a teaser or a "read more" prompt.
+        if t.contains(.block) && !doc.hasBlockChild[i] && doc.chars[i] > 0
+            && Float(doc.linkChars[i]) >= 0.8 * Float(doc.chars[i]) {
+            return .boilerplate
+        }
+        // A short lead-in ("You may also like...", "Related:") followed by link-only blocks.
+        if t.contains(.block) && !doc.hasBlockChild[i] && doc.chars[i] > 0 && doc.chars[i] < 40 && doc.linkChars[i] == 0 {
+            let next = nextElementSibling(doc, i)
+            if next >= 0, doc.chars[next] > 0, Float(doc.linkChars[next]) >= 0.8 * Float(doc.chars[next]),
+               endsWithLeadIn(doc, i) {
+                return .boilerplate
+            }
+        }
         // Conditional cleaning of containers (readability-style).
         if tag == AX_TAG_DIV || tag == AX_TAG_SECTION || t.contains(.list) || tag == AX_TAG_TABLE
             || tag == AX_TAG_ASIDE || tag == AX_TAG_CENTER {
@@ -209,5 +222,26 @@ struct Pruner {
             if isList && ld > 0.5 { return .boilerplate }
         }
         return nil
+    }
+
+    /// The next element sibling of `i` that holds text, or -1.
+    func nextElementSibling(_ doc: HTMLDocument, _ i: Int) -> Int {
+        let p = doc.parent(i)
+        guard p >= 0 else { return -1 }
+        var k = doc.end(i)
+        let pe = doc.end(p)
+        while k < pe {
+            if doc.isElement(k) && !doc.skipped[k] && doc.chars[k] > 0 { return k }
+            k = doc.isElement(k) ? doc.end(k) : k + 1
+        }
+        return -1
+    }
+
+    /// Whether the text of `i` ends like a lead-in: ':', '...', '…'.
+    func endsWithLeadIn(_ doc: HTMLDocument, _ i: Int) -> Bool {
+        let text = Array(doc.preview(i, limit: 80).utf8)
+        guard let last = text.last else { return false }
+        if last == 0x3A || last == 0x2E && text.count >= 3 && text[text.count - 2] == 0x2E { return true }
+        return text.count >= 3 && text[text.count - 3] == 0xE2 && text[text.count - 2] == 0x80 && last == 0xA6
     }
 }
