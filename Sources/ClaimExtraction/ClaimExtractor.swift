@@ -82,7 +82,10 @@ public enum ClaimExtractor {
             var subject = draft.subject ?? ClaimSubject(title: nil, season: nil)
             if subject.title == nil, needsSubject(draft.value) { subject.title = main }
             if needsSubject(draft.value), subject.title == nil { continue }
-            if !needsSubject(draft.value) { subject = ClaimSubject(title: main, season: nil) }
+            if !needsSubject(draft.value) {
+                let named = main.map { Subjects.count(String(decoding: text[s.range.range], as: UTF8.self).lowercased(), $0.lowercased()) > 0 } ?? false
+                subject = ClaimSubject(title: named ? main : nil, season: nil)
+            }
             let modality = draft.modality ?? Modality.of(d, s, quote: draft.quote)
             let key = "\(draft.value)|\(subject.title ?? "")|\(subject.season.map(String.init) ?? "")|\(modality)"
             if seen.contains(key) { continue }

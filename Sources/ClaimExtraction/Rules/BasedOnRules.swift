@@ -24,7 +24,8 @@ enum BasedOnRules {
                 k = i + 2
                 if d.is(k, Lex.h("of")) { k += 1 }
                 rule = "basedOn.based-on-WORK-by-AUTHOR"
-            } else if d.isAny(i, Lex.set(["adapted", "inspired", "adaptation"])), d.isAny(i + 1, Lex.set(["from", "by", "of"])) {
+            } else if d.isAny(i, Lex.set(["adapted", "inspired", "adaptation"])), d.isAny(i + 1, Lex.set(["from", "by", "of"])),
+                      !d.is(i, Lex.h("adaptation")) || (max(a, i - 3)..<i).contains(where: { d.isAny($0, Lex.set(["film", "movie", "screen", "big-screen", "tv", "television", "series", "stage", "live-action", "anime", "musical"])) }) {
                 k = i + 2; rule = "basedOn.adapted-from-WORK"
             } else if d.isAny(i, Lex.set(["adapts", "adapting"])) {
                 k = i + 1; rule = "basedOn.adapts-AUTHORs-WORK"
@@ -34,6 +35,10 @@ enum BasedOnRules {
             var medium: String? = nil
             // determiners and adjectives, a possessive author ("André Aciman’s 2007 novel"), a year
             var n = 0
+            if d.cap(k), d.is(k, Lex.h("the")), let t = d.capitalizedTitle(at: k, limit: z, stopWords: Lex.set(["by"])), t.count >= 2 {
+                n = 99
+                _ = t
+            }
             while k < z, n < 7 {
                 if d.isAny(k, Lex.set(["the", "a", "an", "his", "her", "their", "its"])) { k += 1; n += 1; continue }
                 if let mm = media[d.h(k)] {
@@ -43,7 +48,8 @@ enum BasedOnRules {
                     k += 1; n += 1
                     continue
                 }
-                if d.is(k, Lex.h("by")) { break }
+                if d.isAny(k, Lex.set(["by", "like", "such", "including"])) { break }
+                if d.cap(k), d.isWord(k), media[d.h(k + 1)] != nil, !d.isPossessive(k) { k += 1; n += 1; continue } // "Russian novella"
                 if d.tokens.indices.contains(k), d.tokens[k].kind == .number || (d.isWord(k) && !d.cap(k)) || d.isComma(k) { k += 1; n += 1; continue }
                 if let p = d.personName(at: k, limit: z), d.isPossessive(p.upperBound - 1), author == nil,
                    !d.cap(p.upperBound) || !d.isWord(p.upperBound) {
@@ -53,6 +59,7 @@ enum BasedOnRules {
                 break
             }
             var end = k
+            if d.isAny(k, Lex.set(["like", "such", "including"])) { continue }
             if d.isOpenQuote(k), let q = d.quotedTitle(at: k, limit: z) {
                 work = d.str(q.inner); end = q.next
             } else if let t = d.capitalizedTitle(at: k, limit: z, allowComma: true, stopWords: Lex.set(["by"])), medium != nil || d.is(t.upperBound, Lex.h("by")) || t.count >= 1 {
@@ -60,7 +67,8 @@ enum BasedOnRules {
                 if !(d.personName(at: k, limit: z).map { d.isPossessive($0.upperBound - 1) } ?? false) {
                     var tt = t
                     while tt.count > 1, d.isComma(tt.upperBound - 1) { tt = tt.lowerBound..<(tt.upperBound - 1) }
-                    if !d.isPossessive(tt.upperBound - 1) && !(tt.count == 1 && Lex.nonName.contains(d.h(tt.lowerBound))) { work = d.str(tt); end = tt.upperBound }
+                    let trailingApostrophe = d.isChar(tt.upperBound, 0x27) && !d.tokens[tt.upperBound].spaceBefore
+                    if !d.isPossessive(tt.upperBound - 1) && !trailingApostrophe && !(tt.count == 1 && Lex.nonName.contains(d.h(tt.lowerBound))) { work = d.str(tt); end = tt.upperBound }
                 }
             }
             var e = end

@@ -21,8 +21,13 @@ enum PeopleRules {
         var out: [Range<Int>] = []
         var k = i
         while k < limit {
-            while k < limit, d.is(k, theW) || d.isAny(k, skipAfterBy) { k += 1 }
-            guard let r = d.personName(at: k, limit: limit) else { break }
+            var skipped = 0
+            while k < limit, d.is(k, theW) || d.isAny(k, skipAfterBy) || (out.isEmpty && skipped < 4 && d.isWord(k) && !d.cap(k) && !d.is(k, andW) && !d.isAny(k, Lex.set(["in", "on", "at", "for", "with", "from"]))) { k += 1; skipped += 1 }
+            guard var r = d.personName(at: k, limit: limit) else { break }
+            // "Silicon Valley's Kumail Nanjiani", "Key & Peele's Jordan Peele": skip the possessive owner
+            if d.isPossessive(r.upperBound - 1), let r2 = d.personName(at: r.upperBound, limit: limit) { r = r2 }
+            else if d.isChar(r.upperBound, 0x26), let r1 = d.personName(at: r.upperBound + 1, limit: limit), d.isPossessive(r1.upperBound - 1),
+                    let r2 = d.personName(at: r1.upperBound, limit: limit) { r = r2 }
             if !allowSingle && r.count < 2 && d.fullNames[d.h(r.lowerBound)] == nil { break }
             out.append(r)
             k = r.upperBound
@@ -179,7 +184,7 @@ enum PeopleRules {
                 continue
             }
             // Y (X): character followed by the actor in brackets
-            if d.isOpenParen(i) {
+            if d.isOpenParen(i), !((i + 1)..<min(z, i + 4)).contains(where: { d.isAny($0, Lex.set(["credited", "as", "aka", "née", "born", "formerly", "who", "which", "now"])) }) {
                 var k = i + 1, n = 0
                 while k < z, n < 5, (d.isWord(k) && !d.cap(k)) || (d.isComma(k) && n > 0) { k += 1; n += 1 }
                 guard let x = d.personName(at: k, limit: z), x.count >= 2 || d.fullNames[d.h(x.lowerBound)] != nil else { continue }
@@ -300,6 +305,8 @@ enum PeopleRules {
                 continue
             }
             if let roles = roleNounMap[d.h(i)] {
+                if (max(a, i - 6)..<i).contains(where: { roleVerbs[d.h($0)] != nil && d.is($0 + 1, byW) }) { continue }
+                if d.is(i + 1, andW), roleNounMap[d.h(i + 2)] != nil { continue }
                 if d.is(i + 1, ofW) || d.isAny(i - 1, Lex.set(["his", "her", "their", "your", "my", "our"])) { continue }
                 if let x = d.personName(at: i + 1, limit: z) {
                     // "director Chas Burns", not "director George Romero's film" (still a credit)
@@ -341,7 +348,8 @@ enum PeopleRules {
                 var k = i + 2
                 if d.isAny(k, Lex.set(["from", "by", "of"])) { k += 1 } else { continue }
                 var n = 0
-                while k < z, n < 6, d.personName(at: k, limit: z) == nil || d.isPossessive(d.personName(at: k, limit: z)!.upperBound - 1) {
+                while k < z, n < 6 {
+                    if let r = d.personName(at: k, limit: z), !d.isPossessive(r.upperBound - 1), !d.isChar(r.upperBound, 0x26) { break }
                     k += 1; n += 1
                 }
                 if let x = d.personName(at: k, limit: z) {

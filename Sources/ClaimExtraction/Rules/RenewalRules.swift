@@ -4,7 +4,7 @@ import ArticleCleaning
 enum RenewalRules {
     static let topic = Lex.set([
         "renew", "renewed", "renewal", "renewing", "renews", "sequel", "return", "returning", "returns", "cancel", "cancelled",
-        "canceled", "cancellation", "axed", "greenlit", "greenlighted", "installment", "instalment", "season", "comeback",
+        "canceled", "cancellation", "axed", "greenlit", "greenlighted", "comeback",
     ])
     static let seasonWords = Lex.set(["season", "series", "installment", "instalment", "chapter", "part", "sequel"])
     static let announceWords = Lex.set(["announced", "confirmed", "renewed", "official", "officially", "revealed", "decided", "greenlit", "ordered", "announce", "confirm", "renew", "confirmation", "announcement", "statement", "word", "news", "update", "updates"])
@@ -18,7 +18,9 @@ enum RenewalRules {
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         let negatedAnnouncement = (a..<z).contains { d.isAny($0, announceWords) && (max(a, $0 - 5)..<$0).contains { d.isAny($0, Lex.negations) } }
             && (a..<z).contains { d.isAny($0, Lex.set(["show", "series", "drama", "film", "sequel", "future"])) }
-        guard negatedAnnouncement || (a..<z).contains(where: { d.isAny($0, topic) || (d.is($0, Lex.h("back")) && d.isAny($0 - 1, Lex.set(["come", "comes", "coming", "be", "bring", "brought"]))) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
+        let seasonTalk = (a..<z).contains { d.isAny($0, Lex.set(["season", "installment", "instalment", "part", "chapter"]))
+            && (d.isAny($0 - 1, Lex.set(["another", "new", "next", "upcoming", "second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "future"])) || (d.tokens.indices.contains($0 + 1) && d.tokens[$0 + 1].kind == .number)) }
+        guard negatedAnnouncement || seasonTalk || (a..<z).contains(where: { d.isAny($0, topic) || (d.is($0, Lex.h("back")) && d.isAny($0 - 1, Lex.set(["come", "comes", "coming", "be", "bring", "brought"]))) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
         var status: RenewalStatus? = nil
         var rule = ""
         var attribution: String? = nil
