@@ -158,6 +158,11 @@ public enum InputDecoder {
     static func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>, skip: Int, declared: String?,
                            extraWarnings: [String] = []) -> DecodedInput {
         let n = b.count
+        // Fast path: valid UTF-8 without control bytes is copied as it is.
+        if skip == 0 && isCleanUTF8(b) {
+            return DecodedInput(utf8: Array(b), encoding: "utf-8", warnings: extraWarnings, rawCount: n,
+                                decodedToRaw: nil)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(n - skip)
         var table: [Int32]? = nil
@@ -206,6 +211,25 @@ public enum InputDecoder {
         if nuls > 0 { warnings.append("\(nuls) NUL byte(s) replaced by spaces") }
         if controls > 0 { warnings.append("\(controls) control byte(s) replaced by spaces") }
         return DecodedInput(utf8: out, encoding: "utf-8", warnings: warnings, rawCount: n, decodedToRaw: table)
+    }
+
+    /// Whether `b` is valid UTF-8 with no byte that decoding would replace.
+    static func isCleanUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c >= 0x20 && c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                if isBadControl(c) { return false }
+                i += 1
+                continue
+            }
+            let len = utf8SequenceLength(b, i)
+            if len == 0 { return false }
+            i += len
+        }
+        return true
     }
 
     static let cp1252High: [UInt32] = [
