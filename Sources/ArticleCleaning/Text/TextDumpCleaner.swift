@@ -1,31 +1,347 @@
-/// Cleans plain-text dumps with markup remnants.
+/// Cleans plain-text dumps with markup remnants: scraped article text with leftover tags, entities,
+/// script lines, Markdown syntax, YAML front matter, related-link teasers and caption echoes.
+///
+/// The steps, each a linear pass over the decoded bytes:
+/// 1. YAML front matter (`---` … `---`) gives the title and date and is recorded as removed markup.
+/// 2. A stray fragment at the start (`ript async src="">`, the tail of a cut tag) is removed.
+/// 3. ``TextDumpScanner`` turns the rest into blocks of normalised text, each byte mapped to the input.
+/// 4. ``TextBlockClassifier`` drops code-shaped blocks, boilerplate (teasers, prompts, comment
+///    chrome), photo credits and caption lines that echo the headline, and tells headings from
+///    paragraphs.
+/// 5. The kept blocks are joined with blank lines in a ``TextAssembler``.
+///
+/// Without front matter, the title is the first line, which is then not repeated in the text
+/// (unless it reads as a long sentence rather than a headline).
 enum TextDumpCleaner {
     static func clean(_ decoded: DecodedInput) -> CleanedArticle {
-        // Placeholder: paragraphs split on blank lines, first line as title.
-        var asm = TextAssembler()
-        var blocks: [TextBlock] = []
-        var title: String? = nil
-        let u = decoded.utf8
-        var lineStart = 0
-        var i = 0
-        while i <= u.count {
-            if i == u.count || u[i] == 0x0A {
-                var s = lineStart, e = i
-                while s < e, u[s] == 0x20 || u[s] == 0x09 || u[s] == 0x0D { s += 1 }
-                while e > s, u[e - 1] == 0x20 || u[e - 1] == 0x09 || u[e - 1] == 0x0D { e -= 1 }
-                if e > s {
-                    if title == nil { title = String(decoding: u[s..<e], as: UTF8.self) }
-                    if asm.count > 0 { asm.appendSynthetic("\n\n".utf8) }
-                    let st = asm.count
-                    asm.appendCopied(u, from: s..<e)
-                    blocks.append(TextBlock(kind: .paragraph, text: ByteRange(start: st, end: asm.count)))
-                }
-                lineStart = i + 1
-            }
-            i += 1
+        decoded.utf8.withUnsafeBufferPointer { clean(decoded, $0) }
+    }
+
+    static func clean(_ decoded: DecodedInput, _ u: UnsafeBufferPointer<UInt8>) -> CleanedArticle {
+        let n = u.count
+        var scanner = TextDumpScanner(u, replacementTable: decoded.encoding == "utf-8" ? decoded.decodedToRaw : nil)
+        var title: String?
+        var published: String?
+        var pos = skipSpace(u, 0)
+        if let fm = TextFrontMatter.parse(u, from: pos) {
+            scanner.remove(.markup, fm.range.lowerBound, fm.range.upperBound)
+            title = fm.title
+            published = fm.published
+            pos = skipSpace(u, fm.range.upperBound)
         }
+        if let end = leadingFragmentEnd(u, pos) {
+            scanner.remove(.scriptFragment, pos, end)
+            scanner.warn("stray markup fragment at the start of the input (bytes \(pos)..<\(end)) removed")
+            pos = end
+        }
+        scanner.linesAreBlocks = !isHardWrapped(u, pos)
+        scanner.forceEndAtNewline = title == nil
+        scanner.scan(from: pos)
+
+        let blocks = scanner.blocks
+        let buf = scanner.textBuffer
+        var dropped = [RemovalKind?](repeating: nil, count: blocks.count)
+        var shaped = [Bool](repeating: false, count: blocks.count)
+
+        // Code, boilerplate and credits need no context.
+        buf.withUnsafeBufferPointer { b in
+            for (k, block) in blocks.enumerated() {
+                let text = buf[block.text]
+                shaped[k] = block.hint == .heading || (block.hint == nil && TextBlockClassifier.isHeadingShaped(text))
+                if let kind = TextBlockClassifier.codeKind(b, block.text.lowerBound, block.text.upperBound) {
+                    dropped[k] = kind
+                } else if block.text.count <= 600 {
+                    let f = TextBlockClassifier.folded(text)
+                    if TextBlockClassifier.isBoilerplate(f) {
+                        dropped[k] = .boilerplate
+                    } else if TextBlockClassifier.isCredit(f) {
+                        dropped[k] = .caption
+                    }
+                }
+            }
+        }
+
+        // The title: front matter, else the first line.
+        var titleBlock = -1
+        var titleInText = false
+        if title == nil, let first = dropped.firstIndex(where: { $0 == nil }), blocks[first].text.count <= 300 {
+            let text = buf[blocks[first].text]
+            title = String(decoding: text, as: UTF8.self)
+            titleBlock = first
+            let sentence = text.last == 0x2E && TextBlockClassifier.words(text).count > 14
+            titleInText = sentence
+        }
+
+        // Caption echoes of the headline.
+        var cutAt = [Int](repeating: -1, count: blocks.count)
+        if let title {
+            let titleBytes = Array(title.utf8)
+            let titleWords = Set(TextBlockClassifier.words(titleBytes[...]).map(\.word))
+            let titleFolded = TextBlockClassifier.folded(titleBytes[...])
+            var prev = -1
+            for k in blocks.indices {
+                guard dropped[k] == nil else { continue }
+                defer { prev = k }
+                guard k != titleBlock else { continue }
+                let block = blocks[k]
+                let text = buf[block.text]
+                if text.count <= 300, TextBlockClassifier.folded(text) == titleFolded {
+                    dropped[k] = .caption
+                    continue
+                }
+                guard block.hint == nil || block.hint == .paragraph else { continue }
+                var next = k + 1
+                while next < blocks.count, dropped[next] != nil { next += 1 }
+                let afterHeading = prev >= 0 && (prev == titleBlock || shaped[prev])
+                let beforeParagraph = next < blocks.count && !shaped[next]
+                if TextBlockClassifier.isCaptionEcho(text, titleWords: titleWords, afterHeading: afterHeading,
+                                                     beforeParagraph: beforeParagraph) {
+                    dropped[k] = .caption
+                    continue
+                }
+                // An alt text glued to the paragraph with a no-break space: "Show Season 2\u{A0} Show is a…".
+                if block.nbspSpace > block.text.lowerBound, !shaped[k] {
+                    let prefix = buf[block.text.lowerBound..<block.nbspSpace]
+                    let ws = TextBlockClassifier.words(prefix)
+                    let rest = block.text.upperBound - block.nbspSpace - 1
+                    if ws.count >= 2, ws.count <= 8, ws.allSatisfy({ titleWords.contains($0.word) }), rest >= 40,
+                       !TextBlockClassifier.hasFinalPunctuation(prefix),
+                       buf[block.nbspSpace + 1] >= 0x41, buf[block.nbspSpace + 1] <= 0x5A {
+                        cutAt[k] = block.nbspSpace + 1
+                    }
+                }
+            }
+        }
+
+        // Extent of the spans inside each block, so a dropped block is recorded as one span.
+        var inner = [Range<Int>?](repeating: nil, count: blocks.count)
+        for s in scanner.spans where s.block >= 0 && s.block < blocks.count {
+            if let r = inner[s.block] {
+                inner[s.block] = min(r.lowerBound, s.source.lowerBound)..<max(r.upperBound, s.source.upperBound)
+            } else {
+                inner[s.block] = s.source
+            }
+        }
+
+        // Assemble the text.
+        var asm = TextAssembler(capacity: buf.count + blocks.count * 2)
+        var out: [TextBlock] = []
+        var removed: [(kind: RemovalKind, source: Range<Int>)] = []
+        removed.reserveCapacity(scanner.spans.count + 8)
+        for s in scanner.spans where s.block < 0 || s.block >= blocks.count || dropped[s.block] == nil {
+            removed.append((s.kind, s.source))
+        }
+        let pieces = scanner.pieces
+        for (k, block) in blocks.enumerated() {
+            if let kind = dropped[k] {
+                var r = block.source
+                if let i = inner[k] { r = min(r.lowerBound, i.lowerBound)..<max(r.upperBound, i.upperBound) }
+                removed.append((kind, r))
+                continue
+            }
+            if k == titleBlock && !titleInText { continue }
+            var firstPiece = block.pieces.lowerBound
+            if cutAt[k] >= 0 {
+                while firstPiece < block.pieces.upperBound, pieces[firstPiece].text.lowerBound < cutAt[k] { firstPiece += 1 }
+                if firstPiece > block.pieces.lowerBound {
+                    let lo = min(block.source.lowerBound, pieces[block.pieces.lowerBound].source.lowerBound)
+                    removed.append((.caption, lo..<pieces[firstPiece - 1].source.upperBound))
+                }
+            }
+            guard firstPiece < block.pieces.upperBound else { continue }
+            if !out.isEmpty { asm.appendSynthetic("\n\n".utf8) }
+            let start = asm.count
+            for p in firstPiece..<block.pieces.upperBound {
+                let piece = pieces[p]
+                switch piece.mode {
+                case .copied: asm.appendCopied(u, from: piece.source)
+                case .replaced: asm.appendReplacement(buf[piece.text], source: piece.source)
+                case .synthetic: asm.appendSynthetic(buf[piece.text])
+                }
+            }
+            let kind: TextBlock.Kind = block.hint ?? (shaped[k] ? .heading : .paragraph)
+            out.append(TextBlock(kind: kind, text: ByteRange(start: start, end: asm.count)))
+        }
+
+        let spans = finishSpans(removed, u: u, decoded: decoded)
         let (text, map) = asm.build(decoded: decoded)
-        return CleanedArticle(title: title, published: nil, text: text, blocks: blocks, removed: [],
-                              warnings: decoded.warnings, sourceMap: map, format: .text, encoding: decoded.encoding)
+        _ = n
+        return CleanedArticle(title: title, published: published, text: text, blocks: out, removed: spans,
+                              warnings: decoded.warnings + scanner.warnings, sourceMap: map, format: .text,
+                              encoding: decoded.encoding)
+    }
+
+    // MARK: - Helpers
+
+    static func skipSpace(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var k = i
+        while k < u.count {
+            let c = u[k]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
+                k += 1
+            } else if c == 0xC2, k + 1 < u.count, u[k + 1] == 0xA0 {
+                k += 2
+            } else {
+                break
+            }
+        }
+        return k
+    }
+
+    /// Sorts, merges (same kind, touching or separated by whitespace) and converts spans to raw offsets with previews.
+    static func finishSpans(_ spans: [(kind: RemovalKind, source: Range<Int>)], u: UnsafeBufferPointer<UInt8>,
+                            decoded: DecodedInput) -> [RemovedSpan] {
+        let sorted = spans.enumerated().sorted {
+            $0.element.source.lowerBound != $1.element.source.lowerBound
+                ? $0.element.source.lowerBound < $1.element.source.lowerBound : $0.offset < $1.offset
+        }.map(\.element)
+        var merged: [(kind: RemovalKind, source: Range<Int>)] = []
+        merged.reserveCapacity(sorted.count)
+        for s in sorted where !s.source.isEmpty {
+            if let last = merged.last, last.kind == s.kind, s.source.lowerBound <= last.source.upperBound
+                || onlySpace(u, last.source.upperBound, s.source.lowerBound) {
+                merged[merged.count - 1].source = last.source.lowerBound..<max(last.source.upperBound, s.source.upperBound)
+            } else {
+                merged.append(s)
+            }
+        }
+        return merged.map { s in
+            RemovedSpan(kind: s.kind,
+                        source: ByteRange(start: decoded.rawOffset(s.source.lowerBound),
+                                          end: decoded.rawOffset(s.source.upperBound)),
+                        preview: preview(u, s.source))
+        }
+    }
+
+    static func onlySpace(_ u: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        guard a <= b, b - a <= 256 else { return false }
+        for k in a..<b {
+            let c = u[k]
+            if !(c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C) { return false }
+        }
+        return true
+    }
+
+    /// The first 80 characters of `u[r]`, whitespace collapsed.
+    static func preview(_ u: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        var out: [UInt8] = []
+        var scalars = 0
+        var space = false
+        var k = r.lowerBound
+        let end = min(r.upperBound, u.count)
+        while k < end, scalars < 80 {
+            let c = u[k]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
+                space = true
+                k += 1
+                continue
+            }
+            if space, !out.isEmpty { out.append(0x20); scalars += 1 }
+            space = false
+            if scalars >= 80 { break }
+            // Copy one whole scalar.
+            var len = 1
+            if c >= 0xF0 { len = 4 } else if c >= 0xE0 { len = 3 } else if c >= 0xC0 { len = 2 }
+            let stop = min(k + len, end)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[k..<stop]))
+            scalars += 1
+            k = stop
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The end of a stray fragment at `pos`, the start of the dump: the tail of a cut tag
+    /// (`ript async src="">`, `div>`), the tail of a comment (`-->`) or of a script (`…});</script>`).
+    static func leadingFragmentEnd(_ u: UnsafeBufferPointer<UInt8>, _ pos: Int) -> Int? {
+        let n = u.count
+        guard pos < n, u[pos] != 0x3C else { return nil }
+        var e = pos
+        while e < n, e - pos < 4096, u[e] != 0x0A { e += 1 }
+        // The first `>` or `<` on the line.
+        var q = pos
+        while q < e, u[q] != 0x3E, u[q] != 0x3C { q += 1 }
+        if q < e, u[q] == 0x3E {
+            if q >= pos + 2, u[q - 1] == 0x2D, u[q - 2] == 0x2D { return q + 1 }  // "-->"
+            if looksLikeTagTail(u, pos, q) { return q + 1 }
+            return nil
+        }
+        // A script tail: code up to a closing </script> or </style> within the first lines.
+        if q < e, q + 1 < n, u[q + 1] == 0x2F {
+            var ne = q + 2
+            while ne < n, TextDumpScanner.isLetter(u[ne]) { ne += 1 }
+            let key = TextTagLexicon.pack(u, q + 2, ne)
+            if key == TextTagLexicon.pack("script") || key == TextTagLexicon.pack("style"),
+               TextBlockClassifier.codeKind(u, pos, q) != nil || q - pos <= 2 {
+                var g = ne
+                while g < n, g - ne < 64, u[g] != 0x3E { g += 1 }
+                if g < n, u[g] == 0x3E { return g + 1 }
+            }
+        }
+        return nil
+    }
+
+    /// Whether `u[a..<b]` is the end of a tag cut at its start: an optional name or value tail, then attributes.
+    static func looksLikeTagTail(_ u: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        guard b > a else { return false }
+        var k = a
+        var sawQuoteOrEquals = false
+        let c = u[a]
+        if TextDumpScanner.isNameByte(c) || c == 0x5F || c == 0x2E || c == 0x2F || c == 0x3A {
+            while k < b {
+                let d = u[k]
+                if TextDumpScanner.isNameByte(d) || d == 0x5F || d == 0x2E || d == 0x2F || d == 0x3A || d == 0x3F
+                    || d == 0x26 || d == 0x25 || d == 0x3D {
+                    if d == 0x3D { sawQuoteOrEquals = true }
+                    k += 1
+                } else {
+                    break
+                }
+            }
+            if k < b, u[k] == 0x22 || u[k] == 0x27 {
+                sawQuoteOrEquals = true
+                k += 1
+            }
+        } else if c == 0x22 || c == 0x27 {
+            sawQuoteOrEquals = true
+            k += 1
+        } else {
+            return false
+        }
+        let shape = TextDumpScanner.attributeShape(u, k, b)
+        guard shape.ok else { return false }
+        if shape.hasEquals || sawQuoteOrEquals { return true }
+        // No attribute values at all: only a bare cut-off name such as "div" or "ript".
+        guard shape.empty, b - a <= 12 else { return false }
+        for j in a..<b where !TextDumpScanner.isLetter(u[j]) { return false }
+        return true
+    }
+
+    /// Whether the dump is hard-wrapped prose (paragraphs broken into lines at a fixed width), in which
+    /// case single line breaks are spaces; otherwise each line is a block.
+    static func isHardWrapped(_ u: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        let n = u.count
+        var lines = 0, wrapped = 0
+        var prevEndsOpen = false
+        var i = start
+        while i < n {
+            var e = i
+            while e < n, u[e] != 0x0A { e += 1 }
+            var s = i
+            while s < e, u[s] == 0x20 || u[s] == 0x09 { s += 1 }
+            var t = e
+            while t > s, u[t - 1] == 0x20 || u[t - 1] == 0x09 || u[t - 1] == 0x0D { t -= 1 }
+            if t > s {
+                lines += 1
+                if prevEndsOpen, u[s] >= 0x61, u[s] <= 0x7A { wrapped += 1 }
+                let last = u[t - 1]
+                let closed = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A || last == 0x3B
+                    || last == 0x22 || last == 0x3E || last == 0x29
+                prevEndsOpen = !closed && t - s >= 40
+            } else {
+                prevEndsOpen = false
+            }
+            i = e + 1
+        }
+        return wrapped >= 2 && wrapped * 4 >= lines
     }
 }
