@@ -27,6 +27,8 @@ final class Doc {
     var works: [String] = []
     /// last name token hash → full name
     var fullNames: [UInt64: String] = [:]
+    /// Every 2–3 word person name seen.
+    var allNames: Set<String> = []
 
     init(text: [UInt8], tokens: [Token], sentences: [Sentence], numbers: [NumberMention], dates: [DateMention], title: String?) {
         self.text = text
@@ -161,6 +163,7 @@ final class Doc {
                         let full = nameString(r)
                         let lastName = Tokenizer.hash(Array(nameString(last..<(last + 1)).utf8))
                         counts[lastName, default: [:]][full, default: 0] += 1
+                        allNames.insert(full)
                     }
                     i = r.upperBound
                 } else {
@@ -202,6 +205,10 @@ final class Doc {
         while j < limit {
             if stopWords.contains(h(j)) { break }
             if (isWord(j) && cap(j)) || tokens[j].kind == .number { j += 1; end = j; continue }
+            // "Don't Trust The B— In Apt 23": a dash glued to the previous word
+            if tokens[j].kind == .punct, !tokens[j].spaceBefore, text[Int(tokens[j].start)] == 0xE2, j + 1 < limit, cap(j + 1), isWord(j + 1) {
+                j += 1; continue
+            }
             if isChar(j, 0x3A) || isChar(j, 0x21) || (allowComma && isComma(j)) || Lex.titleGlue.contains(h(j)) {
                 if j + 1 < limit, (cap(j + 1) && isWord(j + 1)) || (Lex.titleGlue.contains(h(j)) && Lex.titleGlue.contains(h(j + 1)) && cap(j + 2)) {
                     j += 1; continue

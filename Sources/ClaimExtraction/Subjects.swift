@@ -88,13 +88,21 @@ enum Subjects {
         var best: (String, Int, Double)? = nil
         var seen = Set<String>()
         // "MTV's The Osbournes" → also "The Osbournes"
+        // and every prefix of a candidate: "Jersey Shore Back For 3rd" → "Jersey Shore"
         for c in candidates {
             let ct = Tokenizer.tokenize(Array(c.utf8))
             let cd = Doc(text: Array(c.utf8), tokens: ct, sentences: [], numbers: [], dates: [], title: nil)
-            if ct.count > 1, cd.isPossessive(0) { candidates.append(cd.str(1..<ct.count)) }
+            let from = ct.count > 1 && cd.isPossessive(0) ? 1 : 0
+            if from == 1 { candidates.append(cd.str(1..<ct.count)) }
+            if ct.count > 2 {
+                for e in stride(from: ct.count - 1, to: from, by: -1) where cd.isWord(e - 1) && !Lex.titleGlue.contains(cd.h(e - 1)) {
+                    candidates.append(cd.str(from..<e))
+                }
+            }
         }
         for c in candidates {
-            var cand = c.trimmingCharacters(in: " :-–—,.!?'\"‘’“”")
+            var cand = c.trimmingCharacters(in: " :-–,.!?'\"‘’“”")
+            for glue in ["Of ", "And ", "In ", "On ", "For ", "To ", "With ", "At "] where cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
             for prefix in ["How ", "Why ", "What ", "When ", "Is ", "Will ", "Video: ", "Confirmed: ", "Review: "] where cand.hasPrefix(prefix) { cand.removeFirst(prefix.count) }
             guard cand.count >= 2, !seen.contains(cand.lowercased()) else { continue }
             // a title needs a content word: not just "Or", "The", "Season"
@@ -104,7 +112,7 @@ enum Subjects {
             // people are not works: "Fry" when the article names "Stephen Fry"
             if ct.count <= 3, ct.allSatisfy({ $0.kind == .word }) {
                 if ct.count == 1, d.fullNames[ct[0].hash] != nil { continue }
-                if d.fullNames.values.contains(cand) { continue }
+                if d.allNames.contains(cand) { continue }
             }
             let mentions = count(body, cand.lowercased())
             guard mentions > 0 else { continue }
@@ -139,6 +147,10 @@ enum Subjects {
         return counts.max(by: { $0.value < $1.value })?.key
     }
 
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+    }
+
     /// Non-overlapping occurrences of `needle` in `hay` (bytes).
     static func count(_ hay: String, _ needle: String) -> Int {
         let h = Array(hay.utf8), n = Array(needle.utf8)
@@ -146,10 +158,10 @@ enum Subjects {
         var c = 0, i = 0
         let last = h.count - n.count
         while i <= last {
-            if h[i] == n[0] {
+            if h[i] == n[0], i == 0 || !isWordByte(h[i - 1]) {
                 var j = 1
                 while j < n.count && h[i + j] == n[j] { j += 1 }
-                if j == n.count { c += 1; i += n.count; continue }
+                if j == n.count, i + j == h.count || !isWordByte(h[i + j]) || !isWordByte(n[n.count - 1]) { c += 1; i += n.count; continue }
             }
             i += 1
         }

@@ -184,7 +184,7 @@ enum PeopleRules {
                 continue
             }
             // Y (X): character followed by the actor in brackets
-            if d.isOpenParen(i), !((i + 1)..<min(z, i + 4)).contains(where: { d.isAny($0, Lex.set(["credited", "as", "aka", "née", "born", "formerly", "who", "which", "now"])) }) {
+            if d.isOpenParen(i), !((i + 1)..<min(z, i + 4)).contains(where: { d.isAny($0, Lex.set(["credited", "as", "aka", "née", "born", "formerly", "who", "which", "now", "and", "like", "also", "or", "but", "not", "see", "via", "from", "in"])) }) {
                 var k = i + 1, n = 0
                 while k < z, n < 5, (d.isWord(k) && !d.cap(k)) || (d.isComma(k) && n > 0) { k += 1; n += 1 }
                 guard let x = d.personName(at: k, limit: z), x.count >= 2 || d.fullNames[d.h(x.lowerBound)] != nil else { continue }

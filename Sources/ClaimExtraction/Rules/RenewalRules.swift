@@ -100,9 +100,16 @@ enum RenewalRules {
            ((k + 1)..<z).contains(where: { d.isAny($0, Lex.set(["return", "returning", "back", "renewed"])) }) {
             status = .confirmed; rule = "renewal.announced-return"; anchor = k
         }
+        // "HBO has renewed the series for a third season, which would be its final season": the verb first
+        if status == nil, !hasNeg, let k = (a..<z).first(where: { k in d.isAny(k, Lex.set(["renewed", "greenlit", "greenlighted", "renews"]))
+            && d.isAny(k - 1, Lex.set(["has", "have", "had", "was", "been", "officially", "were"])) }),
+           !(a..<k).contains(where: { d.isAny($0, renewalHedges) }) {
+            status = .confirmed; rule = "renewal.renewed"; anchor = k
+            if let who = subjectBefore(d, k, from: a) { attribution = who }
+        }
         if status == nil {
-            let hedge = (a..<z).first(where: { d.isAny($0, Lex.hedges) || d.is($0, Lex.h("chance")) })
-            let renewTalk = (a..<z).contains { d.isAny($0, Lex.set(["renew", "renewed", "renewal", "return", "back", "another", "sequel", "season", "part"])) }
+            let hedge = (a..<z).first(where: { d.isAny($0, renewalHedges) || d.is($0, Lex.h("chance")) })
+            let renewTalk = (a..<z).contains { d.isAny($0, Lex.set(["renew", "renewed", "renewal", "return", "back", "another", "sequel", "continue"])) }
             if let h = hedge, renewTalk {
                 status = .speculated; rule = "renewal.hedged"; anchor = h
             } else if let k = (a..<z).first(where: { k in d.isAny(k, Lex.set(["renewed", "greenlit", "greenlighted", "renews"]))
@@ -125,6 +132,9 @@ enum RenewalRules {
         return [Draft(value: .renewal(status: status), subject: ClaimSubject(title: nil, season: season), quote: quote,
                       rule: rule, confidence: status == .confirmed ? 0.8 : 0.7, modality: modality, attribution: attribution)]
     }
+
+    /// Hedges for renewal statements ("would" is reported speech here, not a guess).
+    static let renewalHedges: Set<UInt64> = Lex.hedges.subtracting(Lex.set(["would", "should", "if", "expected", "anticipated"]))
 
     static func mentionsMoreEpisodes(_ d: Doc, _ a: Int, _ z: Int) -> Bool {
         (a..<z).contains { d.is($0, Lex.h("more")) && d.is($0 + 1, Lex.h("episodes")) }

@@ -165,7 +165,8 @@ enum ValueRules {
             if isEp {
                 var qStart = r.lowerBound
                 for p in stride(from: r.lowerBound - 1, through: max(a, r.lowerBound - 4), by: -1) where d.isAny(p, Lex.set(["consists", "total", "totals", "comprises", "contains", "has", "had", "with", "is", "spanning"])) { qStart = p; break }
-                out.append(Draft(value: .episodeCount(count: Int(m.value)), subject: ClaimSubject(title: nil, season: season), quote: qStart..<min(z, k + 1),
+                let qEnd = rule == "episodeCount.N-part-series" ? min(z, tailTok + 2) : min(z, k + 1)
+                out.append(Draft(value: .episodeCount(count: Int(m.value)), subject: ClaimSubject(title: nil, season: season), quote: min(qStart, tailTok)..<qEnd,
                                  rule: rule, confidence: 0.8))
             }
         }

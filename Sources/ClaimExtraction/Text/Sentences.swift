@@ -49,6 +49,11 @@ public enum SentenceSplitter {
                           isCloser(text, tokens[endTok]) || isByte(text, tokens[endTok], 0x2E) || isByte(text, tokens[endTok], 0x21) || isByte(text, tokens[endTok], 0x3F) {
                         endTok += 1
                     }
+                    // "doughnuts. ” Time passed": a detached closing quote still closes the sentence
+                    if endTok + 1 < last, tokens[endTok].spaceBefore, tokens[endTok].kind == .punct, isCloser(text, tokens[endTok]),
+                       !isByte(text, tokens[endTok], 0x29), tokens[endTok + 1].isCapitalized {
+                        endTok += 1
+                    }
                     if endTok >= last {
                         boundary = true
                     } else {
