@@ -54,13 +54,14 @@ enum Subjects {
         let td = Doc(text: tb, tokens: tt, sentences: [], numbers: [], dates: [], title: nil)
         let n = tt.count
         var candidates: [String] = []
+        var quoted: Set<String> = []
         // 1. quoted titles in the headline
         var i = 0
         while i < n {
             if td.isOpenQuote(i) || td.isChar(i, 0x27) {
                 var j = i + 1
                 while j < n, !(td.isCloseQuote(j) || td.isChar(j, 0x27)) || j == i + 1 { j += 1 }
-                if j < n, j > i + 1 { candidates.append(td.str((i + 1)..<j)); i = j }
+                if j < n, j > i + 1 { candidates.append(td.str((i + 1)..<j)); quoted.insert(td.str((i + 1)..<j)); i = j }
             }
             i += 1
         }
@@ -84,8 +85,11 @@ enum Subjects {
         }
         if headlineSeason == nil, let _ = (0..<n).first(where: { td.is($0, Lex.h("back")) || td.is($0, Lex.h("returns")) }) { headlineSeason = nil }
         // Score candidates by mentions in the body (case-insensitive) and length.
-        let body = String(decoding: d.text, as: UTF8.self).lowercased()  // titles are compared case-insensitively
+        let bodyCased = String(decoding: d.text, as: UTF8.self)
+        let body = bodyCased.lowercased()  // titles are compared case-insensitively
         var best: (String, Int, Double)? = nil
+        var firstNames: [UInt64: [String]] = [:]
+        for n in d.allNames { if let t = Tokenizer.tokenize(Array(n.utf8)).first { firstNames[t.hash, default: []].append(n) } }
         var seen = Set<String>()
         // "MTV's The Osbournes" → also "The Osbournes"
         // and every prefix of a candidate: "Jersey Shore Back For 3rd" → "Jersey Shore"
@@ -111,18 +115,19 @@ enum Subjects {
             seen.insert(cand.lowercased())
             // people are not works: "Fry" when the article names "Stephen Fry"
             if ct.count <= 3, ct.allSatisfy({ $0.kind == .word }) {
-                if ct.count == 1, d.fullNames[ct[0].hash] != nil { continue }
-                if d.allNames.contains(cand) { continue }
+                if ct.count == 1, let full = d.fullNames[ct[0].hash], looksLikePerson(full, bodyCased) { continue }
+                if ct.count == 1, let names = firstNames[ct[0].hash], names.contains(where: { looksLikePerson($0, bodyCased) }) { continue }
+                if looksLikePerson(cand, bodyCased) { continue }
             }
             let mentions = count(body, cand.lowercased())
             guard mentions > 0 else { continue }
             let words = cand.split(separator: " ").count
-            let score = Double(mentions) * (1 + 0.5 * Double(min(words, 5)))
+            let score = Double(mentions) * (1 + 0.5 * Double(min(words, 5))) * (quoted.contains(c) ? 2 : 1)
             if best == nil || score > best!.2 { best = (cand, mentions, score) }
         }
         guard var (main, mentions, _) = best else { return (nil, headlineSeason, []) }
         // Expand to the title as the body writes it: "Hitchhiker's" → "The Hitchhiker's Guide To The Galaxy".
-        if let full = expansion(d, of: main), count(body, full.lowercased()) * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
+        if let full = expansion(d, of: main), !looksLikePerson(full, bodyCased), count(body, full.lowercased()) * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
             main = full
             mentions = max(1, count(body, full.lowercased()))
         }
@@ -147,8 +152,21 @@ enum Subjects {
         return counts.max(by: { $0.value < $1.value })?.key
     }
 
+    /// A person is mostly called by the surname alone ("Munn said …"); a work by its full title.
+    static func looksLikePerson(_ cand: String, _ body: String) -> Bool {
+        let ct = Tokenizer.tokenize(Array(cand.utf8))
+        guard ct.count >= 2, ct.count <= 3, (0..<ct.count).allSatisfy({ cdIsName(ct, $0) }) else { return false }
+        let full = count(body, cand)
+        let last = count(body, String(decoding: Array(cand.utf8)[Int(ct[ct.count - 1].start)..<Int(ct[ct.count - 1].end)], as: UTF8.self))
+        return last - full > max(1, full)
+    }
+
+    static func cdIsName(_ ts: [Token], _ i: Int) -> Bool {
+        ts[i].kind == .word && ts[i].isCapitalized && !Lex.nonName.contains(ts[i].hash) && !Lex.titleGlue.contains(ts[i].hash)
+    }
+
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || (b >= 0x80 && b != 0xE2)
     }
 
     /// Non-overlapping occurrences of `needle` in `hay` (bytes).

@@ -20,7 +20,7 @@ enum Lex {
         "two", "three", "first", "second", "third", "last", "next", "every", "each", "both", "many", "most", "some",
         "fans", "viewers", "critics", "audience", "audiences", "film", "movie", "drama", "dramas", "sitcom", "comedy",
         "korean", "chinese", "japanese", "american", "british", "english", "french", "german", "indian", "spanish",
-        "hollywood", "oscar", "oscars", "emmy", "emmys", "golden", "globe", "globes", "award", "awards", "academy",
+        "hollywood", "oscars", "emmy", "emmys", "golden", "globe", "globes", "award", "awards", "academy",
         "director", "writer", "producer", "actor", "actress", "star", "creator", "showrunner", "author", "executive",
         "chief", "president", "ceo", "god", "heaven", "hell", "earth", "christmas", "easter", "halloween", "thanksgiving",
         "north", "south", "east", "west", "tv", "television", "network", "netflix", "hulu", "hbo", "amazon", "disney",
