@@ -205,9 +205,14 @@ static void ax_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     if (e == NULL) return;
     e->kind = AX_EV_START;
     e->tag = tag;
-    /* An implied element (html, body, p, ...) has no tag of its own: the cursor is not after a '>'. */
-    if (pos > 0 && s->buf[pos - 1] == '>') {
+    /* libxml2 reports a start tag with the cursor on its closing '>' (or "/>"); an implied
+       element (html, body, p, ...) has no tag of its own and the cursor is elsewhere. */
+    if ((size_t)pos < s->len && s->buf[pos] == '>') {
         e->start = ax_find_lt(s, s->prev_end, pos);
+        pos += 1;
+    } else if ((size_t)pos + 1 < s->len && s->buf[pos] == '/' && s->buf[pos + 1] == '>') {
+        e->start = ax_find_lt(s, s->prev_end, pos);
+        pos += 2;
     } else {
         e->start = pos;
     }
@@ -284,11 +289,17 @@ static void ax_text(void *ctx, const xmlChar *ch, int len) {
     int32_t pos = ax_pos(s);
     int32_t n = len;
     int32_t found = -1;
+    if (pos - n >= s->prev_end && pos - n >= 0 && memcmp(s->buf + pos - n, ch, (size_t)n) == 0) {
+        found = pos;
+    } else if (s->prev_end < pos && s->buf[s->prev_end] == '&' && pos - s->prev_end <= 40) {
+        /* A character or entity reference since the last event: decoded text, handled below. */
+        found = -2;
+    }
     /* Locate the chunk: normally it ends at the cursor; after a buffer flush the cursor can
        sit a few bytes off, so search a small window around it. */
-    for (int32_t d = 0; d <= AX_SEARCH_WINDOW && found < 0; d++) {
+    for (int32_t d = 1; d <= AX_SEARCH_WINDOW && found == -1; d++) {
         int32_t cand[2] = { pos + d, pos - d };
-        for (int k = 0; k < (d ? 2 : 1); k++) {
+        for (int k = 0; k < 2; k++) {
             int32_t end = cand[k];
             int32_t start = end - n;
             if (start < 0 || end > (int32_t)s->len || start < s->prev_end) continue;

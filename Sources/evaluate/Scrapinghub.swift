@@ -22,6 +22,9 @@ struct Scrapinghub: ParsableCommand {
     @Option(help: "Print the cleaned text of one page (id prefix) and exit.")
     var show: String?
 
+    @Option(help: ArgumentHelp("Clean one HTML file and print the text, blocks and removed parts.", visibility: .hidden))
+    var file: String?
+
     @Flag(help: "Measure cleaning speed (one core) instead of quality.")
     var bench = false
 
@@ -29,6 +32,24 @@ struct Scrapinghub: ParsableCommand {
     var iterations: Int = 5
 
     func run() throws {
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            let a = ArticleCleaner.clean([UInt8](data), options: .init(format: .html))
+            print("title: \(a.title ?? "-")\npublished: \(a.published ?? "-")\n---")
+            print(a.text)
+            print("---")
+            for b in a.blocks { print("block \(b.kind) \(b.text)") }
+            for r in a.removed { print("removed \(r.kind) \(r.source) \"\(r.preview)\"") }
+            for w in a.warnings { print("warning: \(w)") }
+            if ProcessInfo.processInfo.environment["SHOW_RUNS"] != nil {
+                let t = Array(a.text.utf8)
+                for r in a.sourceMap.runs {
+                    let src = String(decoding: data[r.source.range], as: UTF8.self)
+                    print("run \(r.copied ? "C" : "R") \(String(decoding: t[r.text.range], as: UTF8.self).debugDescription) <- \(r.source) \(src.debugDescription)")
+                }
+            }
+            return
+        }
         let root = URL(fileURLWithPath: dir)
         let pages = try ScrapinghubPages.load(root)
         if bench {
