@@ -9,8 +9,11 @@
 
 static pthread_once_t ax_once = PTHREAD_ONCE_INIT;
 
+static void ax_build_tag_table(void);
+
 static void ax_do_init(void) {
     xmlInitParser();
+    ax_build_tag_table();
 }
 
 void ax_init(void) {
@@ -59,15 +62,34 @@ static const ax_tag_name ax_tag_names[] = {
     {"video", AX_TAG_VIDEO}, {"wbr", AX_TAG_WBR},
 };
 
-static int ax_tag_cmp(const void *key, const void *elem) {
-    return strcmp((const char *)key, ((const ax_tag_name *)elem)->name);
+/* Open-addressing hash of the names above, filled once by ax_init. */
+enum { AX_TAG_SLOTS = 512 };
+static int16_t ax_tag_slots[AX_TAG_SLOTS];
+
+static uint32_t ax_hash(const unsigned char *p) {
+    uint32_t h = 2166136261u;
+    while (*p) { h ^= *p++; h *= 16777619u; }
+    return h;
+}
+
+static void ax_build_tag_table(void) {
+    for (int i = 0; i < AX_TAG_SLOTS; i++) ax_tag_slots[i] = -1;
+    for (size_t k = 0; k < sizeof(ax_tag_names) / sizeof(ax_tag_names[0]); k++) {
+        uint32_t h = ax_hash((const unsigned char *)ax_tag_names[k].name) & (AX_TAG_SLOTS - 1);
+        while (ax_tag_slots[h] >= 0) h = (h + 1) & (AX_TAG_SLOTS - 1);
+        ax_tag_slots[h] = (int16_t)k;
+    }
 }
 
 static uint16_t ax_tag_of(const xmlChar *name) {
     if (name == NULL) return AX_TAG_UNKNOWN;
-    const ax_tag_name *t = bsearch(name, ax_tag_names, sizeof(ax_tag_names) / sizeof(ax_tag_names[0]),
-                                   sizeof(ax_tag_name), ax_tag_cmp);
-    return t ? t->tag : AX_TAG_UNKNOWN;
+    uint32_t h = ax_hash(name) & (AX_TAG_SLOTS - 1);
+    while (ax_tag_slots[h] >= 0) {
+        const ax_tag_name *t = &ax_tag_names[ax_tag_slots[h]];
+        if (strcmp((const char *)name, t->name) == 0) return t->tag;
+        h = (h + 1) & (AX_TAG_SLOTS - 1);
+    }
+    return AX_TAG_UNKNOWN;
 }
 
 /* --------------------------------------------------------------- state */
