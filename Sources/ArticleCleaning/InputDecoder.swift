@@ -83,7 +83,13 @@ public enum InputDecoder {
     static func utf8Stats(_ b: UnsafeBufferPointer<UInt8>) -> (invalid: Int, multibyte: Int) {
         var i = 0, invalid = 0, multi = 0
         let n = b.count
+        let raw = UnsafeRawBufferPointer(b)
         while i < n {
+            // Skip eight ASCII bytes at a time.
+            if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             let len = utf8SequenceLength(b, i)
@@ -217,7 +223,14 @@ public enum InputDecoder {
     static func isCleanUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
+        let raw = UnsafeRawBufferPointer(b)
         while i < n {
+            // Eight bytes at a time while they are all printable ASCII (0x20..0x7F).
+            if i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let below20 = (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080
+                if (x & 0x8080_8080_8080_8080) | below20 == 0 { i += 8; continue }
+            }
             let c = b[i]
             if c >= 0x20 && c < 0x80 { i += 1; continue }
             if c < 0x80 {

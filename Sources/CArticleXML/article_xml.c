@@ -9,8 +9,11 @@
 
 static pthread_once_t ax_once = PTHREAD_ONCE_INIT;
 
+static void ax_build_tag_table(void);
+
 static void ax_do_init(void) {
     xmlInitParser();
+    ax_build_tag_table();
 }
 
 void ax_init(void) {
@@ -59,15 +62,34 @@ static const ax_tag_name ax_tag_names[] = {
     {"video", AX_TAG_VIDEO}, {"wbr", AX_TAG_WBR},
 };
 
-static int ax_tag_cmp(const void *key, const void *elem) {
-    return strcmp((const char *)key, ((const ax_tag_name *)elem)->name);
+/* Open-addressing hash of the names above, filled once by ax_init. */
+enum { AX_TAG_SLOTS = 512 };
+static int16_t ax_tag_slots[AX_TAG_SLOTS];
+
+static uint32_t ax_hash(const unsigned char *p) {
+    uint32_t h = 2166136261u;
+    while (*p) { h ^= *p++; h *= 16777619u; }
+    return h;
+}
+
+static void ax_build_tag_table(void) {
+    for (int i = 0; i < AX_TAG_SLOTS; i++) ax_tag_slots[i] = -1;
+    for (size_t k = 0; k < sizeof(ax_tag_names) / sizeof(ax_tag_names[0]); k++) {
+        uint32_t h = ax_hash((const unsigned char *)ax_tag_names[k].name) & (AX_TAG_SLOTS - 1);
+        while (ax_tag_slots[h] >= 0) h = (h + 1) & (AX_TAG_SLOTS - 1);
+        ax_tag_slots[h] = (int16_t)k;
+    }
 }
 
 static uint16_t ax_tag_of(const xmlChar *name) {
     if (name == NULL) return AX_TAG_UNKNOWN;
-    const ax_tag_name *t = bsearch(name, ax_tag_names, sizeof(ax_tag_names) / sizeof(ax_tag_names[0]),
-                                   sizeof(ax_tag_name), ax_tag_cmp);
-    return t ? t->tag : AX_TAG_UNKNOWN;
+    uint32_t h = ax_hash(name) & (AX_TAG_SLOTS - 1);
+    while (ax_tag_slots[h] >= 0) {
+        const ax_tag_name *t = &ax_tag_names[ax_tag_slots[h]];
+        if (strcmp((const char *)name, t->name) == 0) return t->tag;
+        h = (h + 1) & (AX_TAG_SLOTS - 1);
+    }
+    return AX_TAG_UNKNOWN;
 }
 
 /* --------------------------------------------------------------- state */
@@ -205,9 +227,14 @@ static void ax_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     if (e == NULL) return;
     e->kind = AX_EV_START;
     e->tag = tag;
-    /* An implied element (html, body, p, ...) has no tag of its own: the cursor is not after a '>'. */
-    if (pos > 0 && s->buf[pos - 1] == '>') {
+    /* libxml2 reports a start tag with the cursor on its closing '>' (or "/>"); an implied
+       element (html, body, p, ...) has no tag of its own and the cursor is elsewhere. */
+    if ((size_t)pos < s->len && s->buf[pos] == '>') {
         e->start = ax_find_lt(s, s->prev_end, pos);
+        pos += 1;
+    } else if ((size_t)pos + 1 < s->len && s->buf[pos] == '/' && s->buf[pos + 1] == '>') {
+        e->start = ax_find_lt(s, s->prev_end, pos);
+        pos += 2;
     } else {
         e->start = pos;
     }
@@ -284,11 +311,17 @@ static void ax_text(void *ctx, const xmlChar *ch, int len) {
     int32_t pos = ax_pos(s);
     int32_t n = len;
     int32_t found = -1;
+    if (pos - n >= s->prev_end && pos - n >= 0 && memcmp(s->buf + pos - n, ch, (size_t)n) == 0) {
+        found = pos;
+    } else if (s->prev_end < pos && s->buf[s->prev_end] == '&' && pos - s->prev_end <= 40) {
+        /* A character or entity reference since the last event: decoded text, handled below. */
+        found = -2;
+    }
     /* Locate the chunk: normally it ends at the cursor; after a buffer flush the cursor can
        sit a few bytes off, so search a small window around it. */
-    for (int32_t d = 0; d <= AX_SEARCH_WINDOW && found < 0; d++) {
+    for (int32_t d = 1; d <= AX_SEARCH_WINDOW && found == -1; d++) {
         int32_t cand[2] = { pos + d, pos - d };
-        for (int k = 0; k < (d ? 2 : 1); k++) {
+        for (int k = 0; k < 2; k++) {
             int32_t end = cand[k];
             int32_t start = end - n;
             if (start < 0 || end > (int32_t)s->len || start < s->prev_end) continue;

@@ -72,8 +72,15 @@ struct BlockWriter {
                 asm.appendCopied(b, from: runStart..<i)
             }
             if w > 0 {
-                noteSpace(i..<(i + w), plain: w == 1 && b[i] == 0x20)
-                i += w
+                // The whole whitespace run collapses to one space.
+                var j = i + w
+                while j < end {
+                    let w2 = Whitespace.width(b, j, end)
+                    if w2 <= 0 { break }
+                    j += w2
+                }
+                noteSpace(i..<j, plain: j == i + 1 && b[i] == 0x20)
+                i = j
             } else {
                 i += -w  // ignorable (zero-width): dropped
             }

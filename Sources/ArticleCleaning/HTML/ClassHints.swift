@@ -121,11 +121,24 @@ struct ClassHints: OptionSet {
                 for (t, v) in tokens where t.count == word.count && equal(word, 0, t) { h.formUnion(v) }
             }
         }
-        for (sub, v) in substringBytes where sub.count <= n && !h.isSuperset(of: v) {
-            if contains(tok, sub) { h.formUnion(v) }
+        // Substrings, found through an index by first byte.
+        var p = 0
+        while p < n {
+            for k in firstByteIndex[Int(tok[p])] {
+                let (sub, v) = substringBytes[k]
+                if p + sub.count <= n && !h.isSuperset(of: v) && equal(tok, p, sub) { h.formUnion(v) }
+            }
+            p += 1
         }
         return h
     }
+
+    /// For each byte, the substring hints that start with it.
+    private static let firstByteIndex: [[Int]] = {
+        var index = [[Int]](repeating: [], count: 256)
+        for (k, (sub, _)) in substringBytes.enumerated() where !sub.isEmpty { index[Int(sub[0])].append(k) }
+        return index
+    }()
 
     @inline(__always) private static func equal(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ t: [UInt8]) -> Bool {
         var k = 0
@@ -136,15 +149,4 @@ struct ClassHints: OptionSet {
         return true
     }
 
-    private static func contains(_ b: UnsafeBufferPointer<UInt8>, _ t: [UInt8]) -> Bool {
-        let n = b.count, m = t.count
-        guard m > 0, m <= n else { return false }
-        let first = t[0]
-        var i = 0
-        while i + m <= n {
-            if b[i] == first && equal(b, i, t) { return true }
-            i += 1
-        }
-        return false
-    }
 }

@@ -44,7 +44,7 @@ enum ContentWriter {
         if node.kind == .comment { return true }
         if node.kind == .text { return doc.chars[i] > 0 }
         if doc.intrinsic[i] == HTMLDocument.dropScript || doc.intrinsic[i] == HTMLDocument.dropStyle {
-            return node.innerEnd > node.inner
+            return true
         }
         if doc.intrinsic[i] != HTMLDocument.keep {
             // Hidden or embedded content: record when it held any text.
@@ -90,6 +90,9 @@ enum ContentWriter {
                         kind = .navigation
                     } else if tag == AX_TAG_TITLE {
                         kind = .markup
+                    } else if tag == AX_TAG_FIGURE || tag == AX_TAG_FIGCAPTION || tag == AX_TAG_CAPTION
+                                || doc.hints(i).contains(.caption) {
+                        kind = .caption
                     } else {
                         kind = .boilerplate
                     }
@@ -181,7 +184,7 @@ struct Pruner {
         let tag = Int(doc.tag(i))
         let t = doc.traits(i)
         if t.contains(.navigation) { return .navigation }
-        if t.contains(.furniture) { return tag == AX_TAG_FOOTER ? .boilerplate : .navigation }
+        if t.contains(.furniture) { return .navigation }
         if tag == AX_TAG_FIGCAPTION { return .caption }
         if tag == AX_TAG_FORM || tag == AX_TAG_FIELDSET { return doc.paragraphs[i] >= 3 ? nil : .boilerplate }
         let h = doc.hints(i)

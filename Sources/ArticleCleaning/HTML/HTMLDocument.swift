@@ -266,7 +266,10 @@ struct HTMLDocument {
             let e = end(i)
             while k < e {
                 let nk = tree.nodes[k]
-                if nk.kind == .element && intrinsic[k] != HTMLDocument.keep { k = end(k); continue }
+                if nk.kind == .element {
+                    if intrinsic[k] != HTMLDocument.keep { k = end(k); continue }
+                    if TagInfo.of(nk.tag).contains(.block) && !out.isEmpty { space = true }
+                }
                 if nk.kind == .text {
                     if !withText(k, { add($0) }) { break }
                 }

@@ -74,7 +74,21 @@ struct HTMLMetadata {
             meta.title = stripSiteName(t, siteName: siteName)
         }
         meta.published = metaDate ?? itempropDate ?? ldDate ?? timeDateInBody ?? timeDate
+        if meta.published == nil { meta.published = dateline(doc) }
         return meta
+    }
+
+    /// A date written in a byline or dateline element ("Published September 9, 2017").
+    static func dateline(_ doc: HTMLDocument) -> String? {
+        var doc = doc
+        var looked = 0
+        for i in 0..<doc.count where doc.isElement(i) && !doc.skipped[i] && doc.chars[i] > 0 && doc.chars[i] < 200 {
+            guard doc.hints(i).contains(.byline) else { continue }
+            if let d = DatelineParser.parse(Array(doc.preview(i, limit: 200).utf8)) { return d }
+            looked += 1
+            if looked >= 20 { break }
+        }
+        return nil
     }
 
     /// The whitespace-collapsed text of element `i` (at most 400 scalars).
