@@ -7,9 +7,9 @@
 ///    (Markdown/CMS exports whose body may be mostly inline HTML).
 /// 2. A document that starts (after whitespace and comments) with `<!doctype`, `<html`, `<head`,
 ///    `<body` or `<?xml`, or has `<html`/`<body` near its start: **HTML**.
-/// 3. A fragment: it starts with a known tag and most of its lines start with a tag, or tags are
+/// 3. A fragment: it starts with a known tag, and most of its lines start with a tag or tags are
 ///    dense (more than one per 40 text bytes): **HTML**.
-/// 4. Anything else (prose lines with at most occasional tags): **text**.
+/// 4. Anything else (a dump that opens with a line of prose, prose with occasional tags): **text**.
 public enum InputKindDetector {
     /// Detects the kind of the decoded UTF-8 input.
     public static func detect(_ utf8: [UInt8]) -> InputFormat {
@@ -75,9 +75,10 @@ public enum InputKindDetector {
             }
             k += 1
         }
-        let startsWithTag = u[start] == 0x3C && isTagStart(u, start)
-        if startsWithTag && tagLines * 2 >= lines && tags >= 2 { return .html }
-        if tags > 10 && tags * 40 > textBytes && tagLines * 3 >= lines { return .html }
+        // A dump that opens with a line of prose (its headline) is text, whatever markup follows.
+        guard u[start] == 0x3C, isTagStart(u, start) else { return .text }
+        if tagLines * 2 >= lines && tags >= 2 { return .html }
+        if tags > 10 && tags * 40 > textBytes { return .html }
         return .text
     }
 

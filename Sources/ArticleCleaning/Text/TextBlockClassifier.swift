@@ -44,7 +44,12 @@ enum TextBlockClassifier {
             codeChars &+= Int(table[Int(u[k])])
             k += 1
         }
-        guard codeChars >= 3, codeChars * 25 >= len else { return nil }  // density ≥ 4 %
+        // Declarations are recognised by their exact-case keyword ("Let me…" is prose, "let x = 1;" is not).
+        let exact = LowerWindow(bytes: Array(UnsafeBufferPointer(rebasing: u[s..<min(e, s + 16)])))
+        let declaration = exact.hasPrefix("var ") || exact.hasPrefix("let ") || exact.hasPrefix("const ")
+            || exact.hasPrefix("window.") || exact.hasPrefix("document.") || exact.hasPrefix("if (")
+            || exact.hasPrefix("if(") || exact.hasPrefix("try{") || exact.hasPrefix("try {")
+        guard codeChars >= 3 || (declaration && codeChars >= 2), codeChars * 25 >= len else { return nil }  // ≥ 4 %
         var semi = 0, brace = 0, colon = 0, eq = 0, paren = 0
         var words = 0, plainWords = 0
         var wordStart = s
@@ -84,11 +89,14 @@ enum TextBlockClassifier {
         let function = lower.contains("function(") || lower.contains("function (") || lower.contains("function ")
             && paren >= 2 && brace >= 1
         let arrow = lower.contains("=>")
-        let declaration = lower.hasPrefix("var ") || lower.hasPrefix("let ") || lower.hasPrefix("const ")
-            || lower.hasPrefix("window.") || lower.hasPrefix("document.") || lower.hasPrefix("if (")
-            || lower.hasPrefix("if(") || lower.hasPrefix("try{") || lower.hasPrefix("try {")
         let cssAt = lower.hasPrefix("@media") || lower.hasPrefix("@import") || lower.hasPrefix("@font-face")
-        let structural = function || arrow || declaration || cssAt || (brace > 0 && semi > 0)
+        // A call statement: `name(...)` or `name.member(...)` at the start, `;` at the end.
+        var identEnd = s
+        while identEnd < e, isIdent(u[identEnd]) && u[identEnd] != 0x29 && u[identEnd] != 0x5D || u[identEnd] == 0x2E {
+            identEnd += 1
+        }
+        let callStatement = identEnd > s && identEnd < e && u[identEnd] == 0x28 && last == 0x3B && paren >= 2
+        let structural = function || arrow || declaration || cssAt || callStatement || (brace > 0 && semi > 0)
             || (last == 0x3B && (paren >= 2 || eq >= 1) && dottedCall)
             || (last == 0x7B || last == 0x7D)
         guard structural else { return nil }
@@ -123,7 +131,7 @@ enum TextBlockClassifier {
             }
         }
 
-        init(_ b: [UInt8]) { bytes = b }
+        init(bytes: [UInt8]) { self.bytes = bytes }
 
         func hasPrefix(_ p: StaticString) -> Bool {
             let len = p.utf8CodeUnitCount

@@ -622,10 +622,30 @@ struct TextDumpScanner {
             if c == 0x5B || c == 0x0A { return false }
             k += 1
         }
-        guard k < n, u[k] == 0x5D, k + 1 < n, u[k + 1] == 0x28, let close = markdownURLEnd(k + 2) else { return false }
-        linkCloseAt = k
-        linkEnd = close
-        return true
+        guard k < n, u[k] == 0x5D, k + 1 < n else { return false }
+        if u[k + 1] == 0x28, let close = markdownURLEnd(k + 2) {
+            linkCloseAt = k
+            linkEnd = close
+            return true
+        }
+        if u[k + 1] == 0x5B, k > i + 1, let close = markdownReferenceEnd(k + 2) {
+            linkCloseAt = k
+            linkEnd = close
+            return true
+        }
+        return false
+    }
+
+    /// The end (after `]`) of a Markdown link reference `[ref]` whose label starts at `a`.
+    func markdownReferenceEnd(_ a: Int) -> Int? {
+        var k = a
+        while k < n, k - a <= 40 {
+            let c = u[k]
+            if c == 0x5D { return k + 1 }
+            if c == 0x5B || c == 0x0A || c == 0x3C { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// The end (after `)`) of a Markdown link target starting at `a` (just after `(`), if it looks like one.
