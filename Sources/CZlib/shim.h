@@ -1,1 +1,11 @@
 #include <zlib.h>
+
+// zlib's init functions are macros that Swift cannot call; these wrap them.
+
+static inline int czlib_inflate_init(z_streamp stream, int windowBits) {
+    return inflateInit2(stream, windowBits);
+}
+
+static inline int czlib_deflate_init(z_streamp stream, int level, int windowBits) {
+    return deflateInit2(stream, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
+}

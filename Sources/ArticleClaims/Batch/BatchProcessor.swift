@@ -1,0 +1,371 @@
+import Foundation
+
+/// Runs a per-document function over a stream of documents on several cores and yields
+/// the outputs **in input order**, with bounded memory.
+///
+/// Inputs come from any `AsyncSequence` of ``BatchInput`` (``DocumentSource`` reads
+/// files, directories, JSON Lines and WARC; ``BatchInputs`` wraps an array). Outputs come
+/// out as an `AsyncSequence` that you iterate with `for try await`:
+///
+/// ```swift
+/// let source = DocumentSource(paths: ["crawl.warc.gz"])
+/// let batch = BatchProcessor(jobs: 4, options: PipelineOptions())
+/// for try await result in batch.results(for: source) {
+///     print(result.source.id, result.claims.count)
+/// }
+/// ```
+///
+/// To do more work in parallel than the pipeline (serialising, say), give your own
+/// transform; the `extract` command renders each document's JSON this way:
+///
+/// ```swift
+/// let batch = BatchProcessor(jobs: 2) { input in
+///     let result = ClaimsPipeline.process(input)
+///     return (try? JSONWriter.encode(result)) ?? []
+/// }
+/// ```
+///
+/// ## Ordering, concurrency and memory
+///
+/// - At most ``jobs`` documents are processed at the same time (on Swift's global
+///   concurrent executor, whose width is the number of cores, so `jobs` above the core
+///   count adds nothing).
+/// - At most ``window`` documents are between being read and being handed to you: the
+///   input sequence is not asked for document *n* + `window` before you have taken
+///   output *n*. A slow document holds back the outputs behind it (they wait, finished,
+///   in the window) but never reorders them. Memory is therefore bounded by
+///   `window` × the largest document, whatever the length of the input.
+/// - Nothing is dropped: every input yields exactly one output, in order. If the input
+///   sequence throws, the outputs of the documents before the error are yielded first,
+///   then the error is thrown.
+/// - Stop iterating (or cancel the iterating task) to stop the batch: documents not yet
+///   started are not started, and the input sequence is not read further.
+public struct BatchProcessor<Output: Sendable>: Sendable {
+    /// The maximum number of documents processed at the same time.
+    public let jobs: Int
+    /// The maximum number of documents read but not yet taken by the consumer.
+    public let window: Int
+    let transform: @Sendable (BatchInput) -> Output
+
+    /// Creates a batch processor that applies `transform` to every input.
+    /// - Parameters:
+    ///   - jobs: documents processed at once; at least 1. The default is the number of cores.
+    ///   - window: documents in flight (read, processing, or finished and waiting for
+    ///     their turn); at least `jobs`. The default is `2 × jobs`.
+    ///   - transform: the per-document work. It runs concurrently on several threads.
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int? = nil,
+                transform: @escaping @Sendable (BatchInput) -> Output) {
+        self.jobs = max(1, jobs)
+        self.window = max(self.jobs, window ?? 2 * self.jobs)
+        self.transform = transform
+    }
+
+    /// The outputs for `inputs`, in input order.
+    public func results<Inputs: AsyncSequence & Sendable>(for inputs: Inputs) -> BatchResults<Inputs, Output>
+    where Inputs.Element == BatchInput {
+        BatchResults(inputs: inputs, jobs: jobs, window: window, transform: transform)
+    }
+}
+
+extension BatchProcessor where Output == DocumentResult {
+    /// Creates a batch processor that runs ``ClaimsPipeline`` on every input.
+    /// Inputs that carry an error yield their error result.
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int? = nil,
+                options: PipelineOptions) {
+        self.init(jobs: jobs, window: window) { input in ClaimsPipeline.process(input, options: options) }
+    }
+}
+
+/// The outputs of a ``BatchProcessor`` run, in input order.
+///
+/// Iterating starts the run; each iterator runs the batch once. Dropping the iterator
+/// stops the run.
+public struct BatchResults<Inputs: AsyncSequence & Sendable, Output: Sendable>: AsyncSequence, Sendable
+where Inputs.Element == BatchInput {
+    public typealias Element = Output
+
+    let inputs: Inputs
+    let jobs: Int
+    let window: Int
+    let transform: @Sendable (BatchInput) -> Output
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(run: BatchRun(inputs: inputs, jobs: jobs, window: window, transform: transform))
+    }
+
+    /// Yields the outputs in input order.
+    public struct Iterator: AsyncIteratorProtocol {
+        let run: BatchRun<Inputs, Output>
+
+        /// The next output, `nil` after the last one. Throws what the input sequence threw,
+        /// after the outputs of the documents before it.
+        public mutating func next() async throws -> Output? {
+            try await run.next()
+        }
+    }
+}
+
+/// One run of a batch: the driver task and the state it shares with the consumer.
+final class BatchRun<Inputs: AsyncSequence & Sendable, Output: Sendable>: Sendable where Inputs.Element == BatchInput {
+    let state: BatchState<Output>
+    let inputs: Inputs
+    let jobs: Int
+    let transform: @Sendable (BatchInput) -> Output
+    private let driver = Locked<Task<Void, Never>?>(nil)
+
+    init(inputs: Inputs, jobs: Int, window: Int, transform: @escaping @Sendable (BatchInput) -> Output) {
+        self.state = BatchState(window: window, jobs: jobs)
+        self.inputs = inputs
+        self.jobs = jobs
+        self.transform = transform
+    }
+
+    deinit {
+        state.shutdown()
+        driver.withLock { $0?.cancel() }
+    }
+
+    func next() async throws -> Output? {
+        startIfNeeded()
+        let state = self.state
+        return try await withTaskCancellationHandler {
+            try await state.take()
+        } onCancel: {
+            state.shutdown()
+        }
+    }
+
+    private func startIfNeeded() {
+        driver.withLock { task in
+            guard task == nil else { return }
+            let state = self.state
+            let inputs = self.inputs
+            let transform = self.transform
+            let window = state.window
+            task = Task {
+                await BatchRun.drive(inputs: inputs, state: state, window: window, transform: transform)
+            }
+        }
+    }
+
+    private static func drive(inputs: Inputs, state: BatchState<Output>, window: Int,
+                              transform: @escaping @Sendable (BatchInput) -> Output) async {
+        await withTaskGroup(of: Void.self) { group in
+            var iterator = inputs.makeAsyncIterator()
+            var index = 0
+            var children = 0
+            do {
+                while await state.reserve() {
+                    guard let input = try await iterator.next() else { break }
+                    let i = index
+                    index += 1
+                    group.addTask {
+                        guard await state.acquireJob() else { return }
+                        let output = transform(input)
+                        state.releaseJob()
+                        state.deliver(i, output)
+                    }
+                    children += 1
+                    // Collect finished children so that they do not pile up in the group.
+                    if children > window {
+                        _ = await group.next()
+                        children -= 1
+                    }
+                }
+                state.finish(total: index, error: nil)
+            } catch {
+                state.finish(total: index, error: error)
+            }
+        }
+    }
+}
+
+/// The state shared by the driver, the workers and the consumer of one batch run.
+final class BatchState<Output: Sendable>: @unchecked Sendable {
+    let window: Int
+    private let lock = NSLock()
+    // Everything below is guarded by `lock`.
+    private var results: [Int: Output] = [:]
+    private var nextOut = 0
+    private var issued = 0
+    private var total: Int?
+    private var inputError: (any Error)?
+    private var cancelled = false
+    private var producer: CheckedContinuation<Bool, Never>?
+    private var consumer: CheckedContinuation<Void, Never>?
+    private var permits: Int
+    private var gate: [CheckedContinuation<Bool, Never>] = []
+    private var gateHead = 0
+
+    init(window: Int, jobs: Int) {
+        self.window = window
+        self.permits = jobs
+    }
+
+    /// Waits for room in the window; false when the run was stopped.
+    func reserve() async -> Bool {
+        await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
+            lock.lock()
+            if cancelled {
+                lock.unlock()
+                c.resume(returning: false)
+            } else if issued - nextOut < window {
+                issued += 1
+                lock.unlock()
+                c.resume(returning: true)
+            } else {
+                producer = c
+                lock.unlock()
+            }
+        }
+    }
+
+    /// Waits for one of the `jobs` permits; false when the run was stopped.
+    func acquireJob() async -> Bool {
+        await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
+            lock.lock()
+            if cancelled {
+                lock.unlock()
+                c.resume(returning: false)
+            } else if permits > 0 {
+                permits -= 1
+                lock.unlock()
+                c.resume(returning: true)
+            } else {
+                gate.append(c)
+                lock.unlock()
+            }
+        }
+    }
+
+    /// Returns a permit, handing it to the longest waiter.
+    func releaseJob() {
+        lock.lock()
+        if gateHead < gate.count {
+            let c = gate[gateHead]
+            gateHead += 1
+            if gateHead > 64 && gateHead * 2 > gate.count {
+                gate.removeFirst(gateHead)
+                gateHead = 0
+            }
+            lock.unlock()
+            c.resume(returning: true)
+        } else {
+            permits += 1
+            lock.unlock()
+        }
+    }
+
+    /// Stores the output of document `index`.
+    func deliver(_ index: Int, _ output: Output) {
+        lock.lock()
+        if cancelled { lock.unlock(); return }
+        results[index] = output
+        var wake: CheckedContinuation<Void, Never>?
+        if index == nextOut { wake = consumer; consumer = nil }
+        lock.unlock()
+        wake?.resume()
+    }
+
+    /// Records that the inputs ended after `total` documents (with `error` if they threw).
+    func finish(total: Int, error: (any Error)?) {
+        lock.lock()
+        self.total = total
+        self.inputError = error
+        let wake = consumer
+        consumer = nil
+        lock.unlock()
+        wake?.resume()
+    }
+
+    /// Stops the run: wakes everyone; nothing new is started.
+    func shutdown() {
+        lock.lock()
+        cancelled = true
+        let p = producer, c = consumer
+        producer = nil
+        consumer = nil
+        let waiting = gate[gateHead...]
+        gate = []
+        gateHead = 0
+        results = [:]
+        lock.unlock()
+        p?.resume(returning: false)
+        c?.resume()
+        for w in waiting { w.resume(returning: false) }
+    }
+
+    private enum Step {
+        case output(Output, CheckedContinuation<Bool, Never>?)
+        case end((any Error)?)
+        case wait
+    }
+
+    private func step() -> Step {
+        // Called with `lock` held.
+        if cancelled { return .end(nil) }
+        if let output = results.removeValue(forKey: nextOut) {
+            nextOut += 1
+            var wake: CheckedContinuation<Bool, Never>?
+            if let p = producer, issued - nextOut < window {
+                issued += 1
+                producer = nil
+                wake = p
+            }
+            return .output(output, wake)
+        }
+        if let total, nextOut >= total { return .end(inputError) }
+        return .wait
+    }
+
+    /// The next output in order; nil at the end or when stopped.
+    func take() async throws -> Output? {
+        while true {
+            switch lock.withLock({ step() }) {
+            case let .output(output, wake):
+                wake?.resume(returning: true)
+                return output
+            case let .end(error):
+                if let error {
+                    lock.withLock { inputError = nil }
+                    throw error
+                }
+                return nil
+            case .wait:
+                await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+                    lock.lock()
+                    let ready = cancelled || results[nextOut] != nil || (total.map { nextOut >= $0 } ?? false)
+                    if ready {
+                        lock.unlock()
+                        c.resume()
+                    } else {
+                        consumer = c
+                        lock.unlock()
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Wraps a collection of inputs as an `AsyncSequence` for ``BatchProcessor``.
+///
+/// ```swift
+/// let inputs = BatchInputs([BatchInput(id: "a", bytes: Array("<p>Hi</p>".utf8))])
+/// for try await result in BatchProcessor(options: .init()).results(for: inputs) { … }
+/// ```
+public struct BatchInputs<Base: Sequence & Sendable>: AsyncSequence, Sendable where Base.Element == BatchInput {
+    public typealias Element = BatchInput
+    let base: Base
+
+    /// Wraps `base`.
+    public init(_ base: Base) { self.base = base }
+
+    public func makeAsyncIterator() -> Iterator { Iterator(base: base.makeIterator()) }
+
+    /// Yields the wrapped inputs in order.
+    public struct Iterator: AsyncIteratorProtocol {
+        var base: Base.Iterator
+        public mutating func next() async -> BatchInput? { base.next() }
+    }
+}
