@@ -55,6 +55,7 @@ enum Subjects {
         let n = tt.count
         var candidates: [String] = []
         var quoted: Set<String> = []
+        var strong: [String] = []
         // 1. quoted titles in the headline
         var i = 0
         while i < n {
@@ -73,7 +74,10 @@ enum Subjects {
                 if k > start {
                     var e = k
                     while e > start, !td.isWord(e - 1) && td.tokens[e - 1].kind != .number { e -= 1 }
-                    if e > start, td.cap(start) { candidates.append(td.str(start..<e)) }
+                    if e > start, td.cap(start) {
+                        candidates.append(td.str(start..<e))
+                        if td.isAny(k, Lex.set(["season", "part", "series"])) { strong.append(td.str(start..<e)) }
+                    }
                 }
                 start = k + 1
             }
@@ -125,6 +129,8 @@ enum Subjects {
             let score = Double(mentions) * (1 + 0.5 * Double(min(words, 5))) * (quoted.contains(c) ? 2 : 1)
             if best == nil || score > best!.2 { best = (cand, mentions, score) }
         }
+        // a title the headline marks (quotes, "X Season 2") stands even when the body never repeats it
+        if best == nil, let s = (quoted.sorted() + strong).first { best = (s.trimmingCharacters(in: " :-–,.!?'\"‘’“”"), 0, 0) }
         guard var (main, mentions, _) = best else { return (nil, headlineSeason, []) }
         // Expand to the title as the body writes it: "Hitchhiker's" → "The Hitchhiker's Guide To The Galaxy".
         if let full = expansion(d, of: main), !looksLikePerson(full, bodyCased), count(body, full.lowercased()) * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
