@@ -24,6 +24,8 @@ struct ClassHints: OptionSet {
     static let tags = ClassHints(rawValue: 1 << 8)
     /// Reader comments.
     static let comments = ClassHints(rawValue: 1 << 9)
+    /// Embedded content (`social-media-embed`, `embed-tweet`): quoted posts that belong to the article.
+    static let embed = ClassHints(rawValue: 1 << 10)
 
     /// Substring hints, matched inside each lower-cased class/id token.
     private static let substrings: [(String, ClassHints)] = [
@@ -64,7 +66,7 @@ struct ClassHints: OptionSet {
         ("sr-only", [.hidden]), ("visually-hidden", [.hidden]), ("visuallyhidden", [.hidden]),
         ("screen-reader", [.hidden]), ("print-only", [.hidden]),
         ("keyword", [.tags]), ("topics", [.tags]), ("tag-list", [.tags]), ("taglist", [.tags]),
-        ("community", [.negative, .unlikely]), ("replies", [.negative, .unlikely, .comments]), ("rss", [.negative]),
+        ("community", [.negative, .unlikely]), ("embed", [.embed]), ("replies", [.negative, .unlikely, .comments]), ("rss", [.negative]),
     ]
 
     /// Whole-token hints (short words that would match too much as substrings).

@@ -18,6 +18,7 @@ enum ContentWriter {
         recordOutside(&doc, roots: roots, into: &removed)
         var pruner = Pruner(title: title)
         for r in roots {
+            pruner.rootChars = doc.chars[r]
             writeSubtree(&doc, root: r, pruner: &pruner, into: &w, removed: &removed)
         }
         w.endBlock()
@@ -175,6 +176,8 @@ enum ContentWriter {
 /// Decides which subtrees inside the article body are furniture.
 struct Pruner {
     let title: String?
+    /// Text characters of the body root being written.
+    var rootChars: Int32 = 0
 
     init(title: String?) {
         self.title = title
@@ -193,7 +196,12 @@ struct Pruner {
         if tag == AX_TAG_FIGURE { return doc.chars[i] > 0 && doc.paragraphs[i] < 2 ? .caption : nil }
         if tag == AX_TAG_H1 { return .boilerplate }
         if h.contains(.comments) && !h.contains(.positive) { return .boilerplate }
-        if h.contains(.unlikely) && !h.contains(.articleBody) && doc.paragraphs[i] < 5 {
+        // Embedded posts (tweets, Instagram captions) quoted by the article stay.
+        if h.contains(.embed) && !h.contains(.comments) && doc.chars[i] > 0 && doc.linkDensity(i) < 0.5 {
+            return nil
+        }
+        if h.contains(.unlikely) && !h.contains(.articleBody)
+            && (doc.paragraphs[i] < 5 || Float(doc.chars[i]) < 0.4 * Float(rootChars)) {
             return h.contains(.navigation) ? .navigation : .boilerplate
         }
         if h.contains(.byline) && doc.chars[i] < 200 && doc.paragraphs[i] < 2 { return .boilerplate }
