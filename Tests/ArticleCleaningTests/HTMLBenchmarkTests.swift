@@ -73,18 +73,18 @@ enum ShingleMetric {
 }
 
 @Suite struct HTMLBenchmarkTests {
-    /// Floor on the whole benchmark (measured 0.974 overall; trafilatura scores 0.964).
+    /// Floor on the whole benchmark (measured 0.977 overall; trafilatura scores 0.964).
     @Test func scrapinghubF1Floor() throws {
         let pages = try BenchmarkPages.load(entertainmentOnly: false)
         #expect(pages.count == 181)
         let m = ShingleMetric.evaluate(pages)
-        #expect(m.f1 >= 0.965, "F1 \(m.f1) (P \(m.p), R \(m.r))")
+        #expect(m.f1 >= 0.97, "F1 \(m.f1) (P \(m.p), R \(m.r))")
     }
 
     /// Floor on the 14 entertainment pages (measured 0.981; trafilatura scores 0.979).
     @Test func entertainmentF1Floor() throws {
         let pages = try BenchmarkPages.load(entertainmentOnly: true)
         let m = ShingleMetric.evaluate(pages)
-        #expect(m.f1 >= 0.97, "F1 \(m.f1) (P \(m.p), R \(m.r))")
+        #expect(m.f1 >= 0.975, "F1 \(m.f1) (P \(m.p), R \(m.r))")
     }
 }

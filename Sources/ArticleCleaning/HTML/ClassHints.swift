@@ -22,6 +22,10 @@ struct ClassHints: OptionSet {
     static let hidden = ClassHints(rawValue: 1 << 7)
     /// Tags, topics and keyword lists.
     static let tags = ClassHints(rawValue: 1 << 8)
+    /// Reader comments.
+    static let comments = ClassHints(rawValue: 1 << 9)
+    /// Embedded content (`social-media-embed`, `embed-tweet`): quoted posts that belong to the article.
+    static let embed = ClassHints(rawValue: 1 << 10)
 
     /// Substring hints, matched inside each lower-cased class/id token.
     private static let substrings: [(String, ClassHints)] = [
@@ -40,7 +44,7 @@ struct ClassHints: OptionSet {
         ("article", [.positive]), ("content", [.positive]), ("entry", [.positive]), ("post", [.positive]),
         ("story", [.positive]), ("body", [.positive]), ("text", [.positive]), ("blog", [.positive]),
         ("main", [.positive]), ("hentry", [.positive]),
-        ("comment", [.negative, .unlikely]), ("disqus", [.negative, .unlikely]), ("related", [.negative, .unlikely]),
+        ("comment", [.negative, .unlikely, .comments]), ("disqus", [.negative, .unlikely, .comments]), ("related", [.negative, .unlikely]),
         ("share", [.negative, .unlikely]), ("sharing", [.negative, .unlikely]), ("social", [.negative, .unlikely]),
         ("sidebar", [.negative, .unlikely, .navigation]), ("promo", [.negative, .unlikely]),
         ("newsletter", [.negative, .unlikely]), ("subscri", [.negative, .unlikely]),
@@ -62,7 +66,7 @@ struct ClassHints: OptionSet {
         ("sr-only", [.hidden]), ("visually-hidden", [.hidden]), ("visuallyhidden", [.hidden]),
         ("screen-reader", [.hidden]), ("print-only", [.hidden]),
         ("keyword", [.tags]), ("topics", [.tags]), ("tag-list", [.tags]), ("taglist", [.tags]),
-        ("community", [.negative, .unlikely]), ("replies", [.negative, .unlikely]), ("rss", [.negative]),
+        ("community", [.negative, .unlikely]), ("embed", [.embed]), ("replies", [.negative, .unlikely, .comments]), ("rss", [.negative]),
     ]
 
     /// Whole-token hints (short words that would match too much as substrings).

@@ -207,5 +207,5 @@ enum ContentSelector {
         return w * min(1, Float(doc.chars[i]) / ContentSelector.fullWeightChars)
     }
 
-    nonisolated(unsafe) static var fullWeightChars: Float = 500
+    static let fullWeightChars: Float = 500
 }

@@ -18,6 +18,7 @@ enum ContentWriter {
         recordOutside(&doc, roots: roots, into: &removed)
         var pruner = Pruner(title: title)
         for r in roots {
+            pruner.rootChars = doc.chars[r]
             writeSubtree(&doc, root: r, pruner: &pruner, into: &w, removed: &removed)
         }
         w.endBlock()
@@ -175,6 +176,8 @@ enum ContentWriter {
 /// Decides which subtrees inside the article body are furniture.
 struct Pruner {
     let title: String?
+    /// Text characters of the body root being written.
+    var rootChars: Int32 = 0
 
     init(title: String?) {
         self.title = title
@@ -192,10 +195,21 @@ struct Pruner {
         if h.contains(.caption) && doc.chars[i] < 400 { return .caption }
         if tag == AX_TAG_FIGURE { return doc.chars[i] > 0 && doc.paragraphs[i] < 2 ? .caption : nil }
         if tag == AX_TAG_H1 { return .boilerplate }
-        if h.contains(.unlikely) && !h.contains(.articleBody) && doc.paragraphs[i] < 5 {
+        if h.contains(.comments) && !h.contains(.positive) { return .boilerplate }
+        // Embedded posts (tweets, Instagram captions) quoted by the article stay.
+        if h.contains(.embed) && !h.contains(.comments) && doc.chars[i] > 0 && doc.linkDensity(i) < 0.5 {
+            return nil
+        }
+        if h.contains(.unlikely) && !h.contains(.articleBody)
+            && (doc.paragraphs[i] < 5 || Float(doc.chars[i]) < 0.4 * Float(rootChars)) {
             return h.contains(.navigation) ? .navigation : .boilerplate
         }
         if h.contains(.byline) && doc.chars[i] < 200 && doc.paragraphs[i] < 2 { return .boilerplate }
+        // A short block that is a stock phrase of page furniture ("Advertisement", "Most read").
+        if t.contains(.block) && !doc.hasBlockChild[i] && doc.chars[i] > 0 && doc.chars[i] <= 60
+            && Boilerplate.isStockPhrase(doc.preview(i, limit: 80)) {
+            return .boilerplate
+        }
         // A paragraph that is nothing but a link: a teaser or a "read more" prompt.
         if t.contains(.block) && !doc.hasBlockChild[i] && doc.chars[i] > 0
             && Float(doc.linkChars[i]) >= 0.8 * Float(doc.chars[i]) {
@@ -246,5 +260,43 @@ struct Pruner {
         guard let last = text.last else { return false }
         if last == 0x3A || last == 0x2E && text.count >= 3 && text[text.count - 2] == 0x2E { return true }
         return text.count >= 3 && text[text.count - 3] == 0xE2 && text[text.count - 2] == 0x80 && last == 0xA6
+    }
+}
+
+/// Stock phrases of page furniture (general web vocabulary, English).
+enum Boilerplate {
+    /// Whole-block phrases, compared after lower-casing and dropping everything but letters and spaces.
+    static let exact: Set<String> = [
+        "advertisement", "advert", "ad", "ads", "sponsored", "sponsored content", "story continues below",
+        "story continues below advertisement", "continue reading", "continue reading below", "read more",
+        "read more below", "related", "related articles", "related stories", "related content", "related posts",
+        "related coverage", "more stories", "most read", "most popular", "most viewed", "recommended",
+        "recommended for you", "you may also like", "you might also like", "share this", "share this article",
+        "share this story", "share", "follow us", "subscribe", "sign up", "this slideshow requires javascript",
+        "click here", "tell us what you think", "comments", "leave a comment", "leave a reply", "print",
+        "email", "image", "photo", "video", "watch", "listen", "loading", "skip advert", "back to top",
+    ]
+    /// Phrases that start a furniture block.
+    static let prefixes: [String] = [
+        "most read in", "read more", "related:", "click here", "sign up for", "subscribe to", "follow us on",
+        "image copyright", "image caption", "getty images", "photo credit", "this post may contain affiliate",
+        "get the latest", "download the", "watch:", "watch the", "listen:", "see also", "more:",
+    ]
+
+    static func isStockPhrase(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for p in prefixes where lower.hasPrefix(p) { return true }
+        var letters = ""
+        var space = false
+        for ch in lower.unicodeScalars {
+            if ch.properties.isAlphabetic {
+                if space && !letters.isEmpty { letters.append(" ") }
+                space = false
+                letters.unicodeScalars.append(ch)
+            } else {
+                space = true
+            }
+        }
+        return exact.contains(letters)
     }
 }
