@@ -32,9 +32,19 @@ struct ValuesEval: ParsableCommand {
     @Option(name: .long, help: "Size of the benchmark text in MB (the files are repeated).")
     var benchMb: Int = 20
 
+    @Option(name: .long, help: "List the numbers and dates found in this text file instead of scoring.")
+    var show: String?
+
+    @Option(name: .long, help: "Reference date (YYYY-MM-DD) for --show.")
+    var reference: String?
+
     func run() throws {
         if !bench.isEmpty {
             try runBench()
+            return
+        }
+        if let show {
+            try runShow(show)
             return
         }
         var scores: [ValueScore] = []
@@ -81,6 +91,24 @@ struct ValuesEval: ParsableCommand {
 
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
     func f3(_ x: Double) -> String { String(format: "%.3f", x) }
+
+    func runShow(_ path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        let bytes = Array(data)
+        let ref = reference.flatMap(ReferenceDate.init(iso:))
+        func context(_ r: ByteRange) -> String {
+            let lo = max(0, r.start - 30), hi = min(bytes.count, r.end + 30)
+            let s = String(decoding: bytes[lo..<r.start], as: UTF8.self) + "[" + String(decoding: bytes[r.start..<r.end], as: UTF8.self)
+                + "]" + String(decoding: bytes[r.end..<hi], as: UTF8.self)
+            return s.replacingOccurrences(of: "\n", with: " ")
+        }
+        for m in NumberRecognizer.recognize(in: bytes) {
+            print("number \(pad(ValuePrediction.jsonNumber(m.value), 14)) \(pad(m.bound.rawValue, 9)) \(context(m.range))")
+        }
+        for m in DateRecognizer.recognize(in: bytes, reference: ref) {
+            print("date   \(pad(m.timex, 14)) \(pad(m.mod ?? "-", 9)) \(context(m.range))")
+        }
+    }
 
     func runBench() throws {
         var corpus: [UInt8] = []

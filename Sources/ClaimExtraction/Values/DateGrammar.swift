@@ -153,7 +153,7 @@ struct DateParser {
         let tok = t.toks[j]
         guard tok.kind == .month || tok.kind == .monthWeak else { return nil }
         var e = j + 1
-        if tok.end - tok.start <= 4 && t.isPunct(e, UInt8(ascii: ".")) && t.glued(e) { e += 1 }
+        if isAbbreviation(j) && t.isPunct(e, UInt8(ascii: ".")) && t.glued(e) { e += 1 }
         return (Int(tok.val), e, tok.kind == .monthWeak)
     }
 
@@ -233,7 +233,7 @@ struct DateParser {
 
     /// "this year", "next calendar year": (offset, end).
     func relYearAt(_ k: Int) -> (Int, Int)? {
-        guard t.onLine(k), t.isKind(k, .relWord) else { return nil }
+        guard k < t.count, t.isKind(k, .relWord), t.onLine(k + 1) else { return nil }
         let o = Int(t.toks[k].val)
         if t.isKind(k + 1, .yearWord) { return (o, k + 2) }
         if t.isKind(k + 1, .calendar) && t.isKind(k + 2, .yearWord) { return (o, k + 3) }
@@ -242,7 +242,7 @@ struct DateParser {
 
     /// "this month", "next month": (offset, end).
     func relMonthAt(_ k: Int) -> (Int, Int)? {
-        guard t.onLine(k), t.isKind(k, .relWord), t.isKind(k + 1, .monthWord) else { return nil }
+        guard k < t.count, t.isKind(k, .relWord), t.isKind(k + 1, .monthWord), t.onLine(k + 1) else { return nil }
         return (Int(t.toks[k].val), k + 2)
     }
 
@@ -265,7 +265,7 @@ struct DateParser {
         if let y = plainYear(k) { return (.abs(y), k + 1) }
         if viaIn { return nil }
         if let (y, e) = t.spokenYear(k) { return (.abs(y), e) }
-        if let (o, e) = relYearAt(k) { return (.rel(o), e) }
+        if t.onLine(k), let (o, e) = relYearAt(k) { return (.rel(o), e) }
         return nil
     }
 
@@ -483,6 +483,11 @@ struct DateParser {
         guard let (m, d) = md else { return nil }
         if nounAfter(end) || countFollows(end) { return nil }
         if t.isDigits(start - 1) || t.isPunct(start - 1, UInt8(ascii: "/")) { return nil }
+        // Parts of paths and identifiers: "season-2/2/", "x/4/22".
+        if t.glued(start) && (t.isWord(start - 1) || t.isPunct(start - 1, UInt8(ascii: "-"))) { return nil }
+        if end < t.count && t.glued(end) && (t.isPunct(end, UInt8(ascii: "/")) || t.isPunct(end, UInt8(ascii: "-"))) {
+            return nil
+        }
         if sep != UInt8(ascii: "/") {
             let p = t.kind(start - 1)
             var ok: Bool
@@ -560,6 +565,12 @@ struct DateParser {
     func acceptBareYear(_ i: Int, _ y: Int) -> Bool {
         let n = i + 1
         if countFollows(n) { return false }
+        // 24-hour clock times: "2100 GMT", "between 2000 and 2100 GMT", "1800 hours".
+        if isTimeZone(n) { return false }
+        if t.onLine(n) && (t.isKind(n, .and) || t.isKind(n, .to) || t.isPunct(n, UInt8(ascii: "-")))
+            && t.isDigits(n + 1) && t.toks[n + 1].digitCount == 4 && isTimeZone(n + 2) {
+            return false
+        }
         if t.onLine(n) && t.isKind(n, .suffix) { return false }
         let noun = nounAfter(n)
         let modern = y >= 1900 && y <= 2099
@@ -599,6 +610,16 @@ struct DateParser {
         return !noun && modern
     }
 
+    /// A time zone or "hours" after a four-digit number.
+    func isTimeZone(_ k: Int) -> Bool {
+        guard t.onLine(k), t.isWord(k) else { return false }
+        for z: StaticString in ["GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST",
+                                "PDT", "ET", "PT", "CT", "IST", "JST", "AEST", "hours", "hrs", "h"] where t.text(k, is: z) {
+            return true
+        }
+        return false
+    }
+
     func yearWordBefore(_ p: Int, within: Int) -> Bool {
         var k = p - 1
         while k >= 0 && k >= p - within {
@@ -620,9 +641,15 @@ struct DateParser {
             if let e, !(t.glued(e) && (t.isWord(e) || t.isDigits(e))) {
                 let apostrophe = t.isPunct(i - 1, UInt8(ascii: "'")) && t.glued(i)
                 let p = apostrophe ? i - 2 : i - 1
-                let possessive = t.isKind(p, .determiner)
-                let context = apostrophe || t.isKind(p, .the) || t.isKind(p, .early) || t.isKind(p, .late)
-                    || t.isKind(p, .mid) || (t.isPunct(p, UInt8(ascii: "-")) && t.isKind(p - 1, .mid))
+                // Skip "early", "mid-", "late" to see who the decade belongs to: "in their mid-50s"
+                // is an age.
+                var q = p
+                while q >= 0 && (t.isKind(q, .early) || t.isKind(q, .late) || t.isKind(q, .mid)
+                                 || (t.isPunct(q, UInt8(ascii: "-")) && t.isKind(q - 1, .mid))) {
+                    q -= 1
+                }
+                let possessive = t.isKind(q, .determiner) || (t.isKind(q, .letterS) && t.isPunct(q - 1, UInt8(ascii: "'")))
+                let context = apostrophe || t.isKind(q, .the) || q != p
                 if context && !possessive {
                     let decade = v >= 20 ? 1900 + v : 2000 + v
                     return Core(apostrophe ? i - 1 : i, e, String(decade / 10), .decade)
@@ -698,6 +725,11 @@ struct DateParser {
     func ordinalTail(_ v: Int, _ start: Int, _ e: Int, isWord: Bool) -> Core? {
         guard t.onLine(e) else { return nil }
         if t.isKind(e, .centuryWord) && v >= 1 && v <= 30 {
+            // "20th Century Fox", "21st Century Media": a capitalised name.
+            if t.toks[e].isCapitalized && t.onLine(e + 1) && t.isWord(e + 1) && t.toks[e + 1].isCapitalized
+                && t.toks[e + 1].kind == .other {
+                return nil
+            }
             return Core(start, e + 1, Self.pad(v - 1, 2), .century)
         }
         if t.isKind(e, .quarter) && t.toks[e].val == 0 && (1...4).contains(v) {
