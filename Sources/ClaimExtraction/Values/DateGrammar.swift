@@ -1001,13 +1001,23 @@ struct DateParser {
         let o = Int(t.toks[i].val)
         let k = i + 1
         guard t.onLine(k), t.isWord(k) else { return nil }
-        // "the next year", "the past month" are durations or narrative time, not dates.
+        // After "the", "last/past/previous/following" + unit are durations or narrative time ("over
+        // the past year", "the following year"); "the next month", "the coming year" are dates.
         let prevThe = t.isKind(i - 1, .the)
+        let theBlocks = prevThe && (o < 0 || t.text(i, is: "following") || t.text(i, is: "Following"))
         let kk = t.toks[k].kind
+        // "the last quarter of 2017", "the last month of the year": a part of another period.
+        if t.isKind(k + 1, .of) {
+            if o < 0 && kk == .quarter && t.toks[k].val == 0, let (r, e) = yearSpecAt(k + 1), let (y, rel) = resolve(r) {
+                return Core(i, e, Self.quarter(y, 4), .quarter, relative: rel)
+            }
+            if kk == .yearWord || kk == .monthWord || kk == .quarter || kk == .decadeWord { return nil }
+        }
         guard let ref else { return nil }
         switch kk {
         case .yearWord, .calendar:
-            guard let (off, e) = relYearAt(i), !prevThe else { return nil }
+            guard let (off, e) = relYearAt(i), !theBlocks else { return nil }
+            if prevThe && o > 0 && t.text(i, is: "next") { return nil }
             // "next year's first quarter".
             if t.isPunct(e, UInt8(ascii: "'")) && t.isKind(e + 1, .letterS), let (q, qe) = t.wordOrdinal(e + 2),
                (1...4).contains(q), t.isKind(qe, .quarter) {
@@ -1015,7 +1025,7 @@ struct DateParser {
             }
             return Core(i, e, Self.year(ref.year + off), .year, relative: true)
         case .monthWord:
-            guard !prevThe else { return nil }
+            guard !theBlocks else { return nil }
             let (y, m) = ref.adding(months: o)
             return Core(i, k + 1, Self.month(y, m), .month, relative: true)
         case .quarter:
@@ -1025,7 +1035,7 @@ struct DateParser {
             let q = ((q0 % 4) + 4) % 4 + 1
             return Core(i, k + 1, Self.quarter(y, q), .quarter, relative: true)
         case .decadeWord:
-            guard !prevThe || o == 0 else { return nil }
+            guard !theBlocks, !(prevThe && o > 0) else { return nil }
             return Core(i, k + 1, String(ref.year / 10 + o), .decade, relative: true)
         case .season:
             return coreSeason(k, yearOffset: o, start: i)
@@ -1114,7 +1124,6 @@ struct DateParser {
                       k == .end || k == .beginning || k == .start || k == .mid, c.gran != .day {
                 c.mod = k == .end ? "END" : (k == .mid ? "MID" : "START")
                 s -= 2
-                if kindAt(s - 1) == .the { s -= 1 }
             } else if let k = kindAt(s - 1), k == .later || k == .earlier, c.relative {
                 s -= 1
             }
