@@ -270,7 +270,7 @@ struct NumberParser {
         var digits: [Int] = []
         var k = j
         if t.isKind(k, .teen) || t.isKind(k, .tens) {
-            guard let (v, e, _) = readWordSmall(k), v > 0 else { return nil }
+            guard let (v, e) = t.wordSmall(k), v > 0 else { return nil }
             if v >= 10 { digits = [v / 10, v % 10] } else { digits = [v] }
             k = e
         } else {
@@ -287,35 +287,6 @@ struct NumberParser {
             f = f * 10 + Double(d)
         }
         return (f / scale, k)
-    }
-
-    /// A unit, teen or tens word with an optional unit ("sixty-three", "fifty - two",
-    /// "fifty   two"). Returns nil for ordinal compounds ("twenty-first"); the third value is
-    /// true when such an ordinal compound was seen.
-    func readWordSmall(_ j: Int) -> (Int, Int, Bool)? {
-        guard t.isWord(j) else { return nil }
-        let tok = t.toks[j]
-        switch tok.kind {
-        case .unit, .teen: return (Int(tok.val), j + 1, false)
-        case .tens:
-            var k = j + 1
-            var hyphen = false
-            if t.isPunct(k, UInt8(ascii: "-")) && !t.newlineBefore(k) {
-                // Glued on both sides or spaced on both sides.
-                let gl = t.glued(k), gr = t.glued(k + 1)
-                guard gl == gr else { return (Int(tok.val), j + 1, false) }
-                hyphen = true
-                k += 1
-            }
-            if k < t.count && !t.newlineBefore(k) && t.isWord(k) {
-                let u = t.toks[k]
-                if u.kind == .unit && u.val >= 1 { return (Int(tok.val) + Int(u.val), k + 1, false) }
-                if u.kind == .ordinal && u.val >= 1 && u.val <= 9 { return nil }
-            }
-            _ = hyphen
-            return (Int(tok.val), j + 1, false)
-        default: return nil
-        }
     }
 
     /// Reads one group at `j`. `first`: the group starts the number (bare "hundred" and digits
@@ -345,7 +316,7 @@ struct NumberParser {
         case .word:
             switch tok.kind {
             case .unit, .teen, .tens:
-                guard let (v, e, _) = readWordSmall(j) else { return nil }
+                guard let (v, e) = t.wordSmall(j) else { return nil }
                 small = Double(v)
                 smallEnd = e
                 g.isZero = v == 0
@@ -408,7 +379,7 @@ struct NumberParser {
             var k2 = end
             let sawAnd = t.isKind(end, .and) && onLine(end + 1)
             if sawAnd { k2 = end + 1 }
-            if let (v, e, _) = readWordSmall(k2), v > 0 {
+            if let (v, e) = t.wordSmall(k2), v > 0 {
                 if onLine(e) && t.isKind(e, .hundred) {
                     // "3 hundred and 2 hundred": the second is its own number.
                 } else if onLine(e) && t.isKind(e, .dozen) {
@@ -432,9 +403,8 @@ struct NumberParser {
         return g
     }
 
-    /// Whether token `k` exists and no newline separates it from the token before.
     @inline(__always)
-    func onLine(_ k: Int) -> Bool { k < t.count && !t.newlineBefore(k) }
+    func onLine(_ k: Int) -> Bool { t.onLine(k) }
 
     /// "half", "quarter", optionally followed by "a" / "of a", then a dozen or a scale word.
     func readFraction(_ j: Int) -> Group? {

@@ -38,7 +38,7 @@ struct VToken {
 /// Letters (ASCII and any non-ASCII scalar that is not a known space or punctuation mark) form
 /// words, ASCII digits form digit runs, every other byte is one punctuation token. Unicode
 /// spaces (NBSP, narrow NBSP, thin spaces) count as spaces; Unicode dashes and minus signs become
-/// `-`, curly quotes become `'` and `"`, the ellipsis becomes `.`.
+/// `-`, curly quotes become `'` and `"`, the ellipsis becomes `.`, currency signs become `$`.
 enum ValueTokenizer {
     /// Byte classes: 0 space, 1 letter, 2 digit, 3 punctuation, 4 non-ASCII, 5 newline.
     static let byteClass: [UInt8] = {
@@ -62,6 +62,7 @@ enum ValueTokenizer {
             let b1 = p[i + 1]
             if b1 == 0xA0 { return (2, 1) }
             if b1 == 0xAD { return (2, 1) }  // soft hyphen: ignore like a space
+            if b1 == 0xA2 || b1 == 0xA3 || b1 == 0xA5 { return (2, UInt8(ascii: "$")) }  // ¢ £ ¥
             return (2, 0)
         }
         if b0 == 0xE2, i + 2 < n {
@@ -78,6 +79,7 @@ enum ValueTokenizer {
                 }
             }
             if b1 == 0x81 && b2 == 0x9F { return (3, 1) }
+            if b1 == 0x82 { return (3, UInt8(ascii: "$")) }  // € ₹ and other currency signs
             if b1 == 0x88 && b2 == 0x92 { return (3, UInt8(ascii: "-")) }
             return (3, 0)
         }
