@@ -146,6 +146,16 @@ struct Extract: AsyncParsableCommand {
         if paths.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("'-' (standard input) can be given only once.")
         }
+        if let output {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw ValidationError("--output \(output) is a directory; give a file name.")
+            }
+            let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                throw ValidationError("--output \(output): the folder \(folder) does not exist.")
+            }
+        }
     }
 
     func parsedReference(_ text: String) -> ReferenceDate? {

@@ -85,7 +85,8 @@ import Testing
         #expect(partly.stderr.contains("no-such-file.html"))
         #expect(partly.stderr.contains("errors by code: not-found 1"))
         for bad in [[String](), ["--jobs", "0", Self.seed], ["--bogus", Self.seed], ["--reference-date", "2019-13-01", Self.seed],
-                    ["--format", "xml", Self.seed], ["--max-bytes", "lots", Self.seed], ["-", "-"]] {
+                    ["--format", "xml", Self.seed], ["--max-bytes", "lots", Self.seed], ["-", "-"],
+                    ["-o", "Fixtures", Self.seed], ["-o", "no/such/folder/out.jsonl", Self.seed]] {
             let r = try Self.run(bad)
             #expect(r.status == 64, "\(bad)")
             #expect(r.stdout.isEmpty)
