@@ -98,9 +98,13 @@ import Testing
     }
 
     @Test func valuesSubcommandIsStillReachable() throws {
-        let r = try Self.run(["values", "--help"])
-        #expect(r.status == 0)
-        #expect(r.text.contains("--jsonl"))
+        for arguments in [["values", "--help"], ["help", "values"]] {
+            let r = try Self.run(arguments)
+            #expect(r.status == 0)
+            #expect(r.text.contains("--jsonl"))
+        }
+        let help = try Self.run(["help"])
+        #expect(help.text.contains("--max-bytes"))
     }
 
     @Test func jsonlKeepsInputOrderWithFourJobs() throws {
