@@ -170,13 +170,17 @@ final class JSONSink {
     // MARK: Values
 
     func writeValue<T: Encodable>(_ value: T, parent: JSONSlotEncoder?, key: (any CodingKey)?) throws {
-        // Fast paths for the common leaf types avoid an encoder object per value.
-        switch value {
-        case let v as String: writeString(v)
-        case let v as Int: writeInt(Int64(v))
-        case let v as Double: try writeDouble(v, parent: parent, key: key)
-        case let v as Bool: writeBool(v)
-        default:
+        // Fast paths for the common leaf types avoid an encoder object per value. Exact
+        // type checks, not `as?` casts, which may bridge (a Double 1.0 cast to Int).
+        if T.self == String.self {
+            writeString(unsafeBitCast(value, to: String.self))
+        } else if T.self == Int.self {
+            writeInt(Int64(unsafeBitCast(value, to: Int.self)))
+        } else if T.self == Double.self {
+            try writeDouble(unsafeBitCast(value, to: Double.self), parent: parent, key: key)
+        } else if T.self == Bool.self {
+            writeBool(unsafeBitCast(value, to: Bool.self))
+        } else {
             let slot = JSONSlotEncoder(sink: self, depth: frames.count, parent: parent, key: key)
             try value.encode(to: slot)
             slot.finish()

@@ -13,49 +13,69 @@ public enum SHA256 {
 
     /// The digest of `bytes`.
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var w = [UInt32](repeating: 0, count: 64)
-        let bitLength = UInt64(bytes.count) &* 8
-        var tail: [UInt8] = Array(bytes[(bytes.count - bytes.count % 64)...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        func block(_ p: UnsafeBufferPointer<UInt8>, _ off: Int) {
-            for t in 0..<16 {
-                let j = off + t * 4
-                w[t] = UInt32(p[j]) << 24 | UInt32(p[j + 1]) << 16 | UInt32(p[j + 2]) << 8 | UInt32(p[j + 3])
+        bytes.withUnsafeBufferPointer { digest($0) }
+    }
+
+    /// The digest of the bytes in `buffer`.
+    public static func digest(_ buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        let count = buffer.count
+        let full = count - count % 64
+        // The last partial block, the 0x80 marker and the bit length: one or two blocks.
+        var tail = [UInt8](repeating: 0, count: count % 64 < 56 ? 64 : 128)
+        for i in 0..<(count - full) { tail[i] = buffer[full + i] }
+        tail[count - full] = 0x80
+        let bitLength = UInt64(count) &* 8
+        for i in 0..<8 { tail[tail.count - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8)) }
+        k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                if let base = buffer.baseAddress {
+                    var off = 0
+                    while off < full { compress(&h, base + off, w, k); off += 64 }
+                }
+                tail.withUnsafeBufferPointer { t in
+                    guard let base = t.baseAddress else { return }
+                    var off = 0
+                    while off < t.count { compress(&h, base + off, w, k); off += 64 }
+                }
             }
-            for t in 16..<64 {
-                let s0 = w[t - 15].rotr(7) ^ w[t - 15].rotr(18) ^ (w[t - 15] >> 3)
-                let s1 = w[t - 2].rotr(17) ^ w[t - 2].rotr(19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            for t in 0..<64 {
-                let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-                let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-            }
-            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-            h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
-        }
-        let full = bytes.count - bytes.count % 64
-        bytes.withUnsafeBufferPointer { p in
-            var off = 0
-            while off < full { block(p, off); off += 64 }
-        }
-        tail.withUnsafeBufferPointer { p in
-            var off = 0
-            while off < p.count { block(p, off); off += 64 }
         }
         var out: [UInt8] = []
         out.reserveCapacity(32)
-        for v in h { out.append(contentsOf: [UInt8(v >> 24), UInt8((v >> 16) & 0xff), UInt8((v >> 8) & 0xff), UInt8(v & 0xff)]) }
+        for v in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+            out.append(UInt8(v >> 24)); out.append(UInt8((v >> 16) & 0xff))
+            out.append(UInt8((v >> 8) & 0xff)); out.append(UInt8(v & 0xff))
+        }
         return out
+    }
+
+    @inline(__always)
+    private static func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+                                 _ p: UnsafePointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>,
+                                 _ k: UnsafeBufferPointer<UInt32>) {
+        for t in 0..<16 {
+            let j = t &* 4
+            w[t] = UInt32(p[j]) << 24 | UInt32(p[j &+ 1]) << 16 | UInt32(p[j &+ 2]) << 8 | UInt32(p[j &+ 3])
+        }
+        for t in 16..<64 {
+            let a = w[t &- 15], b = w[t &- 2]
+            let s0 = a.rotr(7) ^ a.rotr(18) ^ (a >> 3)
+            let s1 = b.rotr(17) ^ b.rotr(19) ^ (b >> 10)
+            w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+        }
+        var a = h.0, b = h.1, c = h.2, d = h.3, e = h.4, f = h.5, g = h.6, hh = h.7
+        for t in 0..<64 {
+            let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
+            let ch = (e & f) ^ (~e & g)
+            let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+            let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
+            let maj = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ maj
+            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        }
+        h.0 = h.0 &+ a; h.1 = h.1 &+ b; h.2 = h.2 &+ c; h.3 = h.3 &+ d
+        h.4 = h.4 &+ e; h.5 = h.5 &+ f; h.6 = h.6 &+ g; h.7 = h.7 &+ hh
     }
 
     /// The digest of `bytes` as lower-case hex.

@@ -14,6 +14,13 @@ enum Main {
         let names = Set(Extract.configuration.subcommands.map { $0._commandName })
         if let first = arguments.first, names.contains(first) {
             await Subcommands.main(arguments)
+        } else if arguments.first == "help" {
+            // `extract help values` as ArgumentParser prints it; `extract help` is `--help`.
+            if arguments.count > 1 && names.contains(arguments[1]) {
+                await Subcommands.main(arguments)
+            } else {
+                await Extract.main(["--help"])
+            }
         } else {
             await Extract.main(arguments)
         }
@@ -126,7 +133,7 @@ struct Extract: AsyncParsableCommand {
     var referenceDate: String?
 
     @Argument(help: ArgumentHelp(
-        "Files, directories, JSON Lines or WARC files to read; '-' reads standard input. To read a file named like a subcommand (values), write ./values.",
+        "Files, directories, JSON Lines or WARC files to read; '-' reads standard input. To read a file named like a subcommand (values, help), write ./values.",
         valueName: "path"))
     var paths: [String] = []
 
@@ -145,6 +152,16 @@ struct Extract: AsyncParsableCommand {
         }
         if paths.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("'-' (standard input) can be given only once.")
+        }
+        if let output {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw ValidationError("--output \(output) is a directory; give a file name.")
+            }
+            let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                throw ValidationError("--output \(output): the folder \(folder) does not exist.")
+            }
         }
     }
 

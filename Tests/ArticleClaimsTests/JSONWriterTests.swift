@@ -126,6 +126,10 @@ private func json<T: Encodable>(_ v: T, pretty: Bool = false) throws -> String {
         #expect(try json([Float(0.1)]) == "[0.1]")
         #expect(try json(-0.0) == "-0.0")
         #expect(try json(15_000_000_000) == "15000000000")
+        #expect(try json([Double?.some(1.0), nil]) == "[1.0,null]")
+        #expect(try json([Int?.some(1), nil]) == "[1,null]")
+        #expect(try json([true, false]) == "[true,false]")
+        #expect(try json([Int8(-3)] as [Int8]) == "[-3]")
         // Every double reads back to itself.
         for v in [0.9, 0.1 + 0.2, 1.0 / 3.0, 1e300, 123456789012345680.0, 0.000123] {
             let text = try json(v)

@@ -257,8 +257,9 @@ final class BufferedReader {
 
     /// Reads everything up to `limit` bytes. When more follows, stops and returns nil with
     /// the number of bytes seen so far (more than `limit`).
-    func readAll(limit: Int) throws(DocumentError) -> (bytes: [UInt8]?, size: Int) {
+    func readAll(limit: Int, sizeHint: Int = 0) throws(DocumentError) -> (bytes: [UInt8]?, size: Int) {
         var out: [UInt8] = []
+        out.reserveCapacity(min(max(0, sizeHint), limit))
         while true {
             if start == end, try !refill() { return (out, out.count) }
             let take = end - start

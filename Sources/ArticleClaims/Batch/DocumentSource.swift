@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -33,8 +34,9 @@ import Darwin
 ///   (`not-found`, `unreadable`, `is-directory`, `too-large`, `bad-record`, `bad-warc`,
 ///   `bad-gzip`), and reading goes on with the next document or file.
 ///
-/// Reading is blocking file I/O done by the iterator's `next()`; one iterator reads
-/// the paths once.
+/// Reading is blocking file I/O; the iterator does it on a thread of its own (a serial
+/// dispatch queue), so that a slow input (a pipe) never holds up a thread of Swift's
+/// cooperative pool. One iterator reads the paths once.
 public struct DocumentSource: AsyncSequence, Sendable {
     public typealias Element = BatchInput
 
@@ -89,12 +91,25 @@ public struct DocumentSource: AsyncSequence, Sendable {
 
     /// Reads the documents one by one.
     public struct Iterator: AsyncIteratorProtocol {
-        let reader: SourceReader
+        let box: ReaderBox
+        let queue = DispatchQueue(label: "article-claims.document-source")
+
+        init(reader: SourceReader) { box = ReaderBox(reader) }
 
         /// The next document, nil after the last.
         public mutating func next() async -> BatchInput? {
-            reader.next()
+            let box = self.box
+            return await withCheckedContinuation { continuation in
+                queue.async { continuation.resume(returning: box.reader.next()) }
+            }
         }
+    }
+
+    /// Hands the reader to the queue. Only one `next()` runs at a time (an iterator is
+    /// used by one task, one call after the other), so the reader is never shared.
+    final class ReaderBox: @unchecked Sendable {
+        let reader: SourceReader
+        init(_ reader: SourceReader) { self.reader = reader }
     }
 
     /// Whether the paths make exactly one document: one regular file read as one
@@ -328,7 +343,7 @@ final class SourceReader {
             }
             let reader = BufferedReader(source, capacity: gzip ? 64 << 10 : max(4096, min((size ?? 0) + 1, 64 << 10)))
             do {
-                let (bytes, seen) = try reader.readAll(limit: options.maxBytes)
+                let (bytes, seen) = try reader.readAll(limit: options.maxBytes, sizeHint: gzip ? 0 : (size ?? 0))
                 guard let bytes else {
                     return BatchInput(id: id, error: DocumentError(
                         code: "too-large", message: "the document is more than \(options.maxBytes) bytes"), size: seen)
