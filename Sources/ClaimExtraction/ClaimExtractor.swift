@@ -39,6 +39,7 @@ public enum ClaimExtractor {
         let numbers = NumberRecognizer.recognize(in: text)
         let dates = DateRecognizer.recognize(in: text, reference: ref)
         let d = Doc(text: text, tokens: tokens, sentences: sentences, numbers: numbers, dates: dates, title: article.title)
+        d.reference = ref
         d.collectNames()
         let (main, mainSeason, subjects) = Subjects.detect(d, title: article.title)
         d.mainTitle = main

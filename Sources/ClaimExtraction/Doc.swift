@@ -22,6 +22,8 @@ final class Doc {
     let title: String?
     var mainTitle: String?
     var mainSeason: Int?
+    /// The article's date (or the caller's), for year-less dates.
+    var reference: ReferenceDate?
     var subjects: [SubjectMention] = []
     /// Known works (normalised title key → display title).
     var works: [String] = []

@@ -115,7 +115,7 @@ enum Subjects {
             guard cand.count >= 2, !seen.contains(cand.lowercased()) else { continue }
             // a title needs a content word: not just "Or", "The", "Season"
             let ct = Tokenizer.tokenize(Array(cand.utf8))
-            guard ct.contains(where: { $0.kind != .punct && !Lex.titleGlue.contains($0.hash) && !titleStop.contains($0.hash) && !Lex.nonName.contains($0.hash) || $0.kind == .number }) else { continue }
+            guard ct.contains(where: { $0.kind == .word && !Lex.titleGlue.contains($0.hash) && !titleStop.contains($0.hash) && !Lex.nonName.contains($0.hash) }) else { continue }
             seen.insert(cand.lowercased())
             // people are not works: "Fry" when the article names "Stephen Fry"
             if ct.count <= 3, ct.allSatisfy({ $0.kind == .word }) {

@@ -26,16 +26,19 @@ enum ValueRules {
             var qStart = first, qEnd = last
             var rule = ""
             // "2013's World War Z", "the 1954 novel "I Am Legend"", "a 2018 Chinese television series"
-            if d.isPossessive(last - 1) || (d.isChar(last, 0x27) && d.is(last + 1, Lex.h("s"))) {
+            let curly = last < d.tokens.count && d.tokens[last].end - d.tokens[last].start == 3 && d.text[Int(d.tokens[last].start)] == 0xE2
+                && d.text[Int(d.tokens[last].start) + 2] == 0x99 && !d.tokens[last].spaceBefore
+            if d.isPossessive(last - 1) || ((d.isChar(last, 0x27) || curly) && d.is(last + 1, Lex.h("s"))) {
                 var k = last
-                if d.isChar(k, 0x27) { k += 2 }
+                if d.isChar(k, 0x27) || curly { k += 2 }
                 var kind: DateEvent = .release
                 if d.isAny(k, bookNouns) { kind = .publication; k += 1 }
                 if d.isOpenQuote(k), let q = d.quotedTitle(at: k, limit: z) { subject = d.str(q.inner); event = kind; qEnd = q.next; rule = "date.YEARs-TITLE" }
                 else if let t = d.capitalizedTitle(at: k, limit: z) { subject = d.str(t); event = kind; qEnd = t.upperBound; rule = "date.YEARs-TITLE" }
             } else if d.isAny(first - 1, Lex.set(["a", "an", "the", "his", "her", "their", "its"])) && r.count == 1 {
                 var k = last, adjs = 0
-                while k < z, adjs < 4, d.isWord(k), !d.isAny(k, workNouns), !d.isAny(k, bookNouns) { k += 1; adjs += 1 }
+                while k < z, adjs < 4, d.isWord(k), !d.isAny(k, workNouns), !d.isAny(k, bookNouns), !d.cap(k) || isNationality(d, k) { k += 1; adjs += 1 }
+                if d.cap(k), d.isWord(k + 1), d.cap(k + 1) { k = z } // "the 2017 Cannes Film Festival"
                 if d.isAny(k, bookNouns) {
                     event = .publication; rule = "date.the-YEAR-novel"; qStart = first - 1; qEnd = k + 1
                     var t = k + 1
@@ -57,11 +60,30 @@ enum ValueRules {
                 // "Goblin from 2017"
                 subject = d.str(t); event = .release; qStart = t.lowerBound; rule = "date.TITLE-from-YEAR"
             }
+            if event == nil, d.isComma(first - 1), d.isOpenParen(first - 3) || d.isOpenParen(first - 2), d.isCloseParen(last) {
+                // "“Zombies on Film: …” (Rizzoli, 2014)": a publisher and a year after a book title
+                let p = d.isOpenParen(first - 3) ? first - 3 : first - 2
+                if d.isCloseQuote(p - 1) {
+                    var q = p - 2
+                    while q > a, !d.isOpenQuote(q) { q -= 1 }
+                    if d.isOpenQuote(q), let t = d.quotedTitle(at: q, limit: p) {
+                        subject = d.str(t.inner); event = .publication; qStart = q; qEnd = last + 1; rule = "date.TITLE-(Publisher,-YEAR)"
+                    }
+                }
+            }
+            if event == nil, d.is(first - 1, Lex.h("in")), d.isCloseQuote(first - 2) || (d.isComma(first - 2) && d.isCloseQuote(first - 3)) {
+                // "The “Revenge of the Zombies” in 1943 took …"
+                var q = first - 3
+                while q > a, q > first - 16, !d.isOpenQuote(q) { q -= 1 }
+                if d.isOpenQuote(q), let t = d.quotedTitle(at: q, limit: first - 1) {
+                    subject = d.str(t.inner); event = .release; qStart = q; rule = "date.TITLE-in-YEAR"
+                }
+            }
             if event == nil {
                 // trigger verb in the clause before the date (up to 8 tokens), or a noun phrase "release date"
                 var k = first - 1
                 var steps = 0
-                while k >= a, steps < 9 {
+                while k >= a, steps < 12 {
                     if d.isChar(k, 0x3B) { break }
                     if d.isComma(k) && steps > 4 { break }
                     if d.isAny(k, publication) { event = .publication; break }
@@ -93,10 +115,39 @@ enum ValueRules {
             if event == .release, mod == nil, d.isAny(first - 1, Lex.set(["starting", "beginning", "from"])) && rule.hasPrefix("date.release-verb") && d.is(first - 1, Lex.h("starting")) { mod = "START" }
             if event == .release, mod == nil, d.is(first - 1, Lex.h("until")) && d.isAny(first - 2, Lex.set(["not", "back"])) { mod = "ON_OR_AFTER" }
             let subj = ClaimSubject(title: subject, season: subject == nil ? season : nil)
-            out.append(Draft(value: .date(event: event, timex: m.timex, mod: mod), subject: subj, quote: min(qStart, first)..<max(qEnd, last),
+            out.append(Draft(value: .date(event: event, timex: resolveYearless(m.timex, d.reference), mod: mod), subject: subj, quote: min(qStart, first)..<max(qEnd, last),
                              rule: rule, confidence: subject != nil && rule.contains("verb") ? 0.6 : 0.8))
         }
         return out
+    }
+
+    static func isNationality(_ d: Doc, _ k: Int) -> Bool {
+        let w = d.str(k)
+        return w.hasSuffix("ese") || w.hasSuffix("an") || w.hasSuffix("ish") || w.hasSuffix("ian") || w.hasSuffix("ch") || w.hasSuffix("i")
+    }
+
+    /// Resolves a year-less TIMEX3 value (`XXXX-05-05`, `XXXX-09`, `XXXX-FA`) to the occurrence nearest the
+    /// reference date; other values are returned unchanged.
+    static func resolveYearless(_ timex: String, _ ref: ReferenceDate?) -> String {
+        guard let ref, timex.hasPrefix("XXXX-") else { return timex }
+        let rest = timex.dropFirst(5)
+        let parts = rest.split(separator: "-")
+        var month: Int
+        switch parts.first ?? "" {
+        case "SP": month = 4
+        case "SU": month = 7
+        case "FA": month = 10
+        case "WI": month = 1
+        default:
+            guard let m = Int(parts.first ?? ""), (1...12).contains(m) else { return timex }
+            month = m
+        }
+        let day = parts.count > 1 ? Int(parts[1]) ?? 15 : 15
+        let refDays = ref.month * 31 + ref.day
+        let target = month * 31 + day
+        var year = ref.year
+        if target - refDays > 6 * 31 { year -= 1 } else if refDays - target > 6 * 31 { year += 1 }
+        return String(year) + "-" + rest
     }
 
     static let views = Lex.set(["views", "view", "plays", "streams", "hits", "clicks"])

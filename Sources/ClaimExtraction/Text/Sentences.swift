@@ -70,6 +70,12 @@ public enum SentenceSplitter {
                         }
                     }
                 }
+                // "at 10 p.m. And …": a lower-case abbreviation token with its own final period
+                if !boundary, t.kind == .word, t.end - t.start >= 3, text[Int(t.end) - 1] == 0x2E, text[Int(t.start)] >= 0x61,
+                   text[Int(t.start)] <= 0x7A, k + 1 < last, tokens[k + 1].spaceBefore, tokens[k + 1].isCapitalized {
+                    boundary = true
+                    endTok = k + 1
+                }
                 if boundary {
                     out.append(makeSentence(text, tokens, s, endTok, isHeadingBlock: block.kind == .heading))
                     s = endTok
@@ -78,7 +84,12 @@ public enum SentenceSplitter {
                     k += 1
                 }
             }
-            if s < last { out.append(makeSentence(text, tokens, s, last, isHeadingBlock: block.kind == .heading)) }
+            if s < last {
+                var tail = makeSentence(text, tokens, s, last, isHeadingBlock: block.kind == .heading)
+                // a paragraph's last sentence ending in ":" or without punctuation is still prose
+                if tail.isHeading, block.kind != .heading, s > first || last - s > 25 { tail.isHeading = false }
+                out.append(tail)
+            }
         }
         return out
     }
@@ -89,7 +100,8 @@ public enum SentenceSplitter {
         while lastPunct > a, tokens[lastPunct].kind == .punct, isCloser(text, tokens[lastPunct]) { lastPunct -= 1 }
         let lt = tokens[lastPunct]
         let question = lt.kind == .punct && isByte(text, lt, 0x3F)
-        let terminal = lt.kind == .punct && (isByte(text, lt, 0x2E) || isByte(text, lt, 0x21) || question || isEllipsis(text, lt))
+        let terminal = (lt.kind == .punct && (isByte(text, lt, 0x2E) || isByte(text, lt, 0x21) || question || isEllipsis(text, lt)))
+            || (lt.kind == .word && text[Int(lt.end) - 1] == 0x2E)
         return Sentence(range: range, tokens: a..<b, isHeading: isHeadingBlock || !terminal, isQuestion: question)
     }
 
