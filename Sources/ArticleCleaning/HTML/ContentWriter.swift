@@ -210,6 +210,11 @@ struct Pruner {
             && Boilerplate.isStockPhrase(doc.preview(i, limit: 80)) {
             return .boilerplate
         }
+        // A wire-photo caption left as a paragraph: "In this image released by …, … (AP Photo/…)".
+        if t.contains(.block) && !doc.hasBlockChild[i] && doc.chars[i] > 0 && doc.chars[i] < 700
+            && Boilerplate.isPhotoCaption(doc.preview(i, limit: 700)) {
+            return .caption
+        }
         // A paragraph that is nothing but a link: a teaser or a "read more" prompt.
         if t.contains(.block) && !doc.hasBlockChild[i] && doc.chars[i] > 0
             && Float(doc.linkChars[i]) >= 0.8 * Float(doc.chars[i]) {
@@ -282,6 +287,17 @@ enum Boilerplate {
         "image copyright", "image caption", "getty images", "photo credit", "this post may contain affiliate",
         "get the latest", "download the", "watch:", "watch the", "listen:", "see also", "more:",
     ]
+
+    /// Photo captions of news agencies: they open with "In this image/photo" or carry a photo credit.
+    static func isPhotoCaption(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for p in ["in this image", "in this photo", "in this file photo", "in this undated photo", "in this handout",
+                  "this image released by", "this photo released by", "this photo provided by", "this image provided by"]
+            where lower.hasPrefix(p) { return true }
+        for credit in ["(ap photo", "(photo:", "(photo by", "(getty images", "(reuters/", "(afp photo", "(photo courtesy"]
+            where lower.contains(credit) { return true }
+        return false
+    }
 
     static func isStockPhrase(_ text: String) -> Bool {
         let lower = text.lowercased()
