@@ -129,12 +129,12 @@ extension Modality {
         // the clause: back to the previous ";" or ", but" / sentence start
         var start = quote.lowerBound
         while start > a {
-            if d.isChar(start - 1, 0x3B) || (d.isComma(start - 1) && d.isAny(start, Lex.set(["but", "however", "though", "although"]))) { break }
+            if d.isChar(start - 1, 0x3B) || (d.isComma(start - 1) && d.isAny(start, K.s0)) { break }
             start -= 1
         }
         let window = start..<min(s.tokens.upperBound, quote.upperBound)
-        if window.contains(where: { d.is($0, Lex.h("no")) && d.isAny($0 + 1, Lex.set(["possibility", "chance", "way"])) }) { return .negated }
-        if window.contains(where: { k in d.isAny(k, Lex.set(["won't", "won’t", "never"])) || (d.is(k, Lex.h("will")) && d.is(k + 1, Lex.h("not"))) }) { return .negated }
+        if window.contains(where: { d.is($0, K.h_no) && d.isAny($0 + 1, K.s1) }) { return .negated }
+        if window.contains(where: { k in d.isAny(k, K.s2) || (d.is(k, K.h_will) && d.is(k + 1, K.h_not)) }) { return .negated }
         if window.contains(where: { d.isAny($0, Lex.hedges) }) { return .hedged }
         if window.contains(where: { d.isAny($0, Lex.reportWords) }) { return .reported }
         return .asserted
@@ -143,13 +143,13 @@ extension Modality {
     /// "according to X", "X said/confirmed/announced" in the sentence, for non-renewal claims.
     static func attribution(_ d: Doc, _ s: Sentence, quote: Range<Int>, value: ClaimValue) -> String? {
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
-        for k in a..<z where d.is(k, Lex.h("according")) && d.is(k + 1, Lex.h("to")) {
+        for k in a..<z where d.is(k, K.h_according) && d.is(k + 1, K.h_to) {
             if let c = CompanyRules.companyAt(d, k + 2, limit: z) { return c.name }
             if let r = d.personName(at: k + 2, limit: z) { return d.nameString(r) }
             if let r = d.capitalizedTitle(at: k + 2, limit: z) { return d.str(r) }
         }
         if case .date = value {
-            for k in a..<quote.lowerBound where d.isAny(k, Lex.set(["confirms", "confirmed", "announced", "said", "says", "reports", "reported"])) {
+            for k in a..<quote.lowerBound where d.isAny(k, K.s3) {
                 if let c = (max(a, k - 3)..<k).lazy.compactMap({ CompanyRules.companyAt(d, $0, limit: k) }).first { return c.name }
                 if let r = d.personName(endingAt: k, from: a) { return d.nameString(r) }
             }

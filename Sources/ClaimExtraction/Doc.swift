@@ -47,7 +47,7 @@ final class Doc {
     @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
     @inline(__always) func cap(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].isCapitalized }
     @inline(__always) func `is`(_ i: Int, _ w: UInt64) -> Bool { h(i) == w }
-    @inline(__always) func isAny(_ i: Int, _ s: Set<UInt64>) -> Bool { i >= 0 && i < tokens.count && s.contains(tokens[i].hash) }
+    @inline(__always) func isAny(_ i: Int, _ s: WordSet) -> Bool { i >= 0 && i < tokens.count && s.contains(tokens[i].hash) }
 
     /// The text of tokens `r`.
     func str(_ r: Range<Int>) -> String {
@@ -200,7 +200,7 @@ final class Doc {
     }
 
     /// A capitalised title span starting at `i` ("Heavy Sweetness, Ash-like Frost", "Night of the Living Dead").
-    func capitalizedTitle(at i: Int, limit: Int, allowComma: Bool = false, stopWords: Set<UInt64> = []) -> Range<Int>? {
+    func capitalizedTitle(at i: Int, limit: Int, allowComma: Bool = false, stopWords: WordSet = WordSet([])) -> Range<Int>? {
         guard i < limit, isWord(i) || tokens[i].kind == .number, cap(i) || tokens[i].kind == .number, !stopWords.contains(h(i)) else { return nil }
         var j = i + 1
         var end = j

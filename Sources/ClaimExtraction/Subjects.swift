@@ -14,16 +14,17 @@ enum Subjects {
         for (i, w) in ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"].enumerated() { m[Lex.h(w)] = i + 1 }
         return m
     }()
+    static let ordinalKeys = WordSet(ordinals.keys)
     static let seasonNouns = Lex.set(["season", "series", "installment", "instalment", "chapter", "part", "volume"])
 
     /// The season number a token range speaks of ("Season 2", "second season", "S3", "Part II"), if any.
     static func season(_ d: Doc, in r: Range<Int>) -> Int? {
         for k in r {
-            if d.isAny(k, Lex.set(["season", "part", "chapter", "volume"])) {
+            if d.isAny(k, K.s4) {
                 if d.tokens.indices.contains(k + 1), d.tokens[k + 1].kind == .number, let v = Int(d.str(k + 1)), v > 0, v < 100 { return v }
-                if let v = cardinals[d.h(k + 1)], d.cap(k + 1) || d.isAny(k, Lex.set(["season"])) { return v }
+                if let v = cardinals[d.h(k + 1)], d.cap(k + 1) || d.isAny(k, K.s5) { return v }
             }
-            if let v = ordinals[d.h(k)], d.isAny(k + 1, seasonNouns) { return v }
+            if ordinalKeys.contains(d.h(k)), let v = ordinals[d.h(k)], d.isAny(k + 1, seasonNouns) { return v }
             if d.isWord(k), d.tokens[k].end - d.tokens[k].start == 2, d.text[Int(d.tokens[k].start)] == 0x53,
                d.text[Int(d.tokens[k].start) + 1] >= 0x31 && d.text[Int(d.tokens[k].start) + 1] <= 0x39 {
                 return Int(d.text[Int(d.tokens[k].start) + 1] - 0x30)
@@ -35,8 +36,8 @@ enum Subjects {
     /// Whether the range speaks of a next season without a number ("another season", "the sequel").
     static func nextSeason(_ d: Doc, in r: Range<Int>) -> Bool {
         r.contains { k in
-            (d.isAny(k, Lex.set(["another", "new", "next", "upcoming"])) && d.isAny(k + 1, Lex.set(["season", "installment", "chapter", "part", "sequel"])))
-                || d.isAny(k, Lex.set(["sequel"]))
+            (d.isAny(k, K.s6) && d.isAny(k + 1, K.s7))
+                || d.isAny(k, K.s8)
         }
     }
 
@@ -70,13 +71,13 @@ enum Subjects {
         var headlineSeason: Int? = season(td, in: 0..<n)
         var start = 0
         for k in 0..<n {
-            if td.isAny(k, titleStop) || td.isChar(k, 0x3A) || td.isChar(k, 0x3F) || td.isChar(k, 0x7C) || td.tokens[k].kind == .number && (td.isAny(k - 1, titleStop) == false) && k > start && td.isAny(k + 1, Lex.set(["spoilers", "release"])) {
+            if td.isAny(k, titleStop) || td.isChar(k, 0x3A) || td.isChar(k, 0x3F) || td.isChar(k, 0x7C) || td.tokens[k].kind == .number && (td.isAny(k - 1, titleStop) == false) && k > start && td.isAny(k + 1, K.s9) {
                 if k > start {
                     var e = k
                     while e > start, !td.isWord(e - 1) && td.tokens[e - 1].kind != .number { e -= 1 }
                     if e > start, td.cap(start) {
                         candidates.append(td.str(start..<e))
-                        if td.isAny(k, Lex.set(["season", "part", "series"])) { strong.append(td.str(start..<e)) }
+                        if td.isAny(k, K.s10) { strong.append(td.str(start..<e)) }
                     }
                 }
                 start = k + 1
@@ -87,10 +88,10 @@ enum Subjects {
         while k < n {
             if let r = td.capitalizedTitle(at: k, limit: n, stopWords: titleStop) { candidates.append(td.str(r)); k = r.upperBound } else { k += 1 }
         }
-        if headlineSeason == nil, let _ = (0..<n).first(where: { td.is($0, Lex.h("back")) || td.is($0, Lex.h("returns")) }) { headlineSeason = nil }
+        if headlineSeason == nil, let _ = (0..<n).first(where: { td.is($0, K.h_back) || td.is($0, K.h_returns) }) { headlineSeason = nil }
         // Score candidates by mentions in the body (case-insensitive) and length.
-        let bodyCased = String(decoding: d.text, as: UTF8.self)
-        let body = bodyCased.lowercased()  // titles are compared case-insensitively
+        let bodyCased = d.text
+        let body = asciiLower(d.text)  // titles are compared case-insensitively
         var best: (String, Int, Double)? = nil
         var firstNames: [UInt64: [String]] = [:]
         for n in d.allNames { if let t = Tokenizer.tokenize(Array(n.utf8)).first { firstNames[t.hash, default: []].append(n) } }
@@ -123,7 +124,7 @@ enum Subjects {
                 if ct.count == 1, let names = firstNames[ct[0].hash], names.contains(where: { looksLikePerson($0, bodyCased) }) { continue }
                 if looksLikePerson(cand, bodyCased) { continue }
             }
-            let mentions = count(body, cand.lowercased())
+            let mentions = count(body, asciiLower(Array(cand.utf8)))
             guard mentions > 0 else { continue }
             let words = cand.split(separator: " ").count
             let score = Double(mentions) * (1 + 0.5 * Double(min(words, 5))) * (quoted.contains(c) ? 2 : 1)
@@ -133,9 +134,9 @@ enum Subjects {
         if best == nil, let s = (quoted.sorted() + strong).first { best = (s.trimmingCharacters(in: " :-–,.!?'\"‘’“”"), 0, 0) }
         guard var (main, mentions, _) = best else { return (nil, headlineSeason, []) }
         // Expand to the title as the body writes it: "Hitchhiker's" → "The Hitchhiker's Guide To The Galaxy".
-        if let full = expansion(d, of: main), !looksLikePerson(full, bodyCased), count(body, full.lowercased()) * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
+        if let full = expansion(d, of: main), !looksLikePerson(full, bodyCased), count(body, asciiLower(Array(full.utf8))) * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
             main = full
-            mentions = max(1, count(body, full.lowercased()))
+            mentions = max(1, count(body, asciiLower(Array(full.utf8))))
         }
         return (main, headlineSeason, [SubjectMention(title: main, mentions: mentions)])
     }
@@ -150,7 +151,7 @@ enum Subjects {
             for (k, h) in key.enumerated() where k > 0 && d.h(i + k) != h { ok = false; break }
             guard ok else { continue }
             var s = i
-            if d.is(i - 1, Lex.h("the")), d.cap(i - 1) { s = i - 1 }
+            if d.is(i - 1, K.h_the), d.cap(i - 1) { s = i - 1 }
             guard let r = d.capitalizedTitle(at: s, limit: d.tokens.count, stopWords: titleStop), r.upperBound > i + key.count - 1 else { continue }
             let e = r.upperBound
             if e - s > key.count { counts[d.str(s..<e), default: 0] += 1 }
@@ -159,11 +160,11 @@ enum Subjects {
     }
 
     /// A person is mostly called by the surname alone ("Munn said …"); a work by its full title.
-    static func looksLikePerson(_ cand: String, _ body: String) -> Bool {
+    static func looksLikePerson(_ cand: String, _ body: [UInt8]) -> Bool {
         let ct = Tokenizer.tokenize(Array(cand.utf8))
         guard ct.count >= 2, ct.count <= 3, (0..<ct.count).allSatisfy({ cdIsName(ct, $0) }) else { return false }
-        let full = count(body, cand)
-        let last = count(body, String(decoding: Array(cand.utf8)[Int(ct[ct.count - 1].start)..<Int(ct[ct.count - 1].end)], as: UTF8.self))
+        let full = count(body, Array(cand.utf8))
+        let last = count(body, Array(Array(cand.utf8)[Int(ct[ct.count - 1].start)..<Int(ct[ct.count - 1].end)]))
         return last - full > max(1, full)
     }
 
@@ -175,9 +176,16 @@ enum Subjects {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || (b >= 0x80 && b != 0xE2)
     }
 
-    /// Non-overlapping occurrences of `needle` in `hay` (bytes).
+    /// Non-overlapping, word-bounded occurrences of `needle` in `hay`.
     static func count(_ hay: String, _ needle: String) -> Int {
-        let h = Array(hay.utf8), n = Array(needle.utf8)
+        count(Array(hay.utf8), Array(needle.utf8))
+    }
+
+    /// ASCII letters lower-cased.
+    static func asciiLower(_ b: [UInt8]) -> [UInt8] { b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+
+    /// Non-overlapping, word-bounded occurrences of `n` in `h` (bytes).
+    static func count(_ h: [UInt8], _ n: [UInt8]) -> Int {
         guard !n.isEmpty, n.count <= h.count else { return 0 }
         var c = 0, i = 0
         let last = h.count - n.count

@@ -21,7 +21,11 @@ struct ClaimsEval: ParsableCommand {
     @Option(name: .long, help: "Only documents whose file name contains this string.")
     var only: String?
 
+    @Option(name: .long, help: "Benchmark the claims stage alone (one thread) over the cleaned text of every .html/.txt file under this folder, repeated for at least 5 s; build with -c release.")
+    var bench: String?
+
     func run() throws {
+        if let bench { try runBench(bench); return }
         var exitFailure = false
         for set in sets {
             let (score, perType, cleaningFailed, cleaningChecks) = try evaluate(set: set)
@@ -35,6 +39,40 @@ struct ClaimsEval: ParsableCommand {
             if score.provenanceFailed > 0 { exitFailure = true }
         }
         if exitFailure { throw ExitCode(1) }
+    }
+
+    func runBench(_ dir: String) throws {
+        let fm = FileManager.default
+        var articles: [CleanedArticle] = []
+        var bytes = 0
+        guard let e = fm.enumerator(atPath: dir) else { throw ValidationError("cannot read \(dir)") }
+        for case let p as String in e where p.hasSuffix(".html") || p.hasSuffix(".txt") {
+            let data = Array(try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent(p)))
+            let a = ArticleCleaner.clean(data)
+            articles.append(a)
+            bytes += a.text.utf8.count
+        }
+        guard !articles.isEmpty else { throw ValidationError("no .html or .txt files under \(dir)") }
+        var docs = 0, claims = 0, total = 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        var cpuStart = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuStart)
+        while clock.now - start < .seconds(5) {
+            for a in articles {
+                claims += ClaimExtractor.extract(from: a).claims.count
+                docs += 1
+            }
+            total += bytes
+        }
+        var cpuEnd = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuEnd)
+        let wall = clock.now - start
+        let wallS = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+        let cpuS = Double(cpuEnd.tv_sec - cpuStart.tv_sec) + Double(cpuEnd.tv_nsec - cpuStart.tv_nsec) / 1e9
+        print("claims stage, one thread: \(articles.count) cleaned articles, \(String(format: "%.2f", Double(bytes) / 1e6)) MB of cleaned text per pass")
+        print(String(format: "  %.1f MB/s (CPU time), %.1f MB/s (wall), %.0f documents/s (CPU), %d claims per pass",
+                     Double(total) / 1e6 / cpuS, Double(total) / 1e6 / wallS, Double(docs) / cpuS, claims * articles.count / max(1, docs)))
     }
 
     func evaluate(set: String) throws -> (ClaimsScorer.Score, [String: ClaimsScorer.Score], Int, Int) {

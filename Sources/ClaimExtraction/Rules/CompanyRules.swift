@@ -22,6 +22,8 @@ enum CompanyRules {
         return t
     }()
 
+    static let tableKeys = WordSet(table.keys)
+
     /// Hash of token `i` without a possessive suffix.
     static func baseHash(_ d: Doc, _ i: Int) -> UInt64 {
         guard d.isPossessive(i) else { return d.h(i) }
@@ -33,7 +35,8 @@ enum CompanyRules {
     /// A known company (lexicon) or a capitalised name ending in a company word starting at `i`.
     static func companyAt(_ d: Doc, _ i: Int, limit: Int) -> Match? {
         guard i >= 0, i < limit else { return nil }
-        if let entries = table[baseHash(d, i)] ?? table[d.h(i)] {
+        let bh = baseHash(d, i)
+        if tableKeys.contains(bh) || tableKeys.contains(d.h(i)), let entries = table[bh] ?? table[d.h(i)] {
             for e in entries where i + e.hashes.count <= limit {
                 var ok = true
                 for (k, hh) in e.hashes.enumerated() {
@@ -52,15 +55,15 @@ enum CompanyRules {
         var j = i
         while j < limit, j < i + 5, (d.isWord(j) && d.cap(j)) || d.tokens[j].kind == .number || (j > i && d.isChar(j, 0x26)) {
             // "Studio Ghibli", "Studio X": a company word first
-            if j == i, j + 1 < limit, d.isAny(j, Lex.set(["studio", "studios"])), d.cap(j + 1), d.isWord(j + 1) {
+            if j == i, j + 1 < limit, d.isAny(j, K.s62), d.cap(j + 1), d.isWord(j + 1) {
                 var e = j + 1
                 while e + 1 < limit, e < j + 3, d.cap(e + 1), d.isWord(e + 1), !d.isPossessive(e) { e += 1 }
                 return Match(name: d.nameString(i..<(e + 1)), role: .producer, range: i..<(e + 1), known: false)
             }
             if j > i, Lex.companySuffix.contains(baseHash(d, j)) {
                 var end = j + 1
-                if d.isChar(end, 0x2E), Lex.set(["co", "inc", "ltd", "corp", "bros"]).contains(d.h(j)) { end += 1 }
-                let role: CompanyRole = Lex.set(["network", "networks", "channel", "broadcasting", "television", "tv"]).contains(d.h(j)) ? .broadcaster : .producer
+                if d.isChar(end, 0x2E), K.s63.contains(d.h(j)) { end += 1 }
+                let role: CompanyRole = K.s64.contains(d.h(j)) ? .broadcaster : .producer
                 return Match(name: d.nameString(i..<(j + 1)) + (end > j + 1 ? "." : ""), role: role, range: i..<end, known: false)
             }
             if d.isPossessive(j) { break }
@@ -100,29 +103,29 @@ enum CompanyRules {
             var role: CompanyRole? = nil
             var rule = ""
             // "... premiered on X", "streaming on X", "available on X, Y and Z"
-            if d.isAny(prev, Lex.set(["on", "via", "to", "through", "by"])) || isInList(d, i, a) {
+            if d.isAny(prev, K.s65) || isInList(d, i, a) {
                 if before.contains(where: { d.isAny($0, onVerbs) }) {
                     role = m.known ? m.role : .broadcaster
                     rule = "company.on-X"
-                    if d.isAny(prev, Lex.set(["by"])) || before.contains(where: { d.isAny($0, distributorVerbs) }) {
+                    if d.isAny(prev, K.s30) || before.contains(where: { d.isAny($0, distributorVerbs) }) {
                         if !m.known || m.role != .broadcaster { role = .distributor; rule = "company.licensed-by-X" }
                     }
                 }
             }
-            if role == nil, d.is(prev, Lex.h("from")), before.contains(where: { d.isAny($0, Lex.set(["distribution", "licensed", "available"])) }) {
+            if role == nil, d.is(prev, K.h_from), before.contains(where: { d.isAny($0, K.s66) }) {
                 role = .distributor; rule = "company.distribution-from-X"
             }
             // "Netflix decided to put the show on their platform", "ADV Films picked up the series", "HBO has renewed"
             let after = m.range.upperBound
-            if role == nil, m.known || d.isAny(after, distributorVerbs) || d.isAny(after + 1, distributorVerbs), d.isAny(after, subjectVerbs) || (d.isAny(after, Lex.set(["also", "then", "quickly", "officially", "has", "had"])) && d.isAny(after + 1, subjectVerbs)) {
+            if role == nil, m.known || d.isAny(after, distributorVerbs) || d.isAny(after + 1, distributorVerbs), d.isAny(after, subjectVerbs) || (d.isAny(after, K.s67) && d.isAny(after + 1, subjectVerbs)) {
                 let window = after..<min(z, after + 12)
-                if window.contains(where: { d.isAny($0, Lex.set(["platform", "service", "renewed", "ordered", "picked", "cancelled", "canceled", "greenlit", "acquired", "licensed", "distribution", "streaming", "rights", "air", "aired", "premiered", "season", "series", "episodes"])) }) {
-                    role = m.known ? m.role : (window.contains(where: { d.isAny($0, distributorVerbs) }) || d.isAny(after, Lex.set(["picked"])) ? .distributor : .producer)
+                if window.contains(where: { d.isAny($0, K.s68) }) {
+                    role = m.known ? m.role : (window.contains(where: { d.isAny($0, distributorVerbs) }) || d.isAny(after, K.s69) ? .distributor : .producer)
                     rule = "company.X-verb-the-show"
                 }
             }
             // "a new NBC sitcom", "AMC's series", "on the WOWOW television station"
-            if role == nil, m.known, m.role != .distributor, d.isAny(after, genreNouns) || (d.isAny(after, Lex.set(["comedy", "drama"])) ) {
+            if role == nil, m.known, m.role != .distributor, d.isAny(after, genreNouns) || (d.isAny(after, K.s70) ) {
                 role = m.role
                 rule = "company.X-genre"
             }
@@ -139,12 +142,12 @@ enum CompanyRules {
     /// Whether `i` continues a list of companies after "on A, B and" (so B and C inherit the context).
     static func isInList(_ d: Doc, _ i: Int, _ a: Int) -> Bool {
         var k = i - 1
-        guard d.isComma(k) || d.is(k, Lex.h("and")) else { return false }
-        if d.is(k, Lex.h("and")), d.isComma(k - 1) { k -= 1 }
+        guard d.isComma(k) || d.is(k, K.h_and) else { return false }
+        if d.is(k, K.h_and), d.isComma(k - 1) { k -= 1 }
         var steps = 0
         while k > a, steps < 12 {
             k -= 1; steps += 1
-            if d.isAny(k, Lex.set(["on", "via"])) { return true }
+            if d.isAny(k, K.s71) { return true }
             if d.isChar(k, 0x2E), d.tokens.indices.contains(k + 1), d.tokens[k + 1].spaceBefore { return false }
         }
         return false

@@ -22,7 +22,7 @@ enum PeopleRules {
         var k = i
         while k < limit {
             var skipped = 0
-            while k < limit, d.is(k, theW) || d.isAny(k, skipAfterBy) || (out.isEmpty && skipped < 4 && d.isWord(k) && !d.cap(k) && !d.is(k, andW) && !d.isAny(k, Lex.set(["in", "on", "at", "for", "with", "from"]))) { k += 1; skipped += 1 }
+            while k < limit, d.is(k, theW) || d.isAny(k, skipAfterBy) || (out.isEmpty && skipped < 4 && d.isWord(k) && !d.cap(k) && !d.is(k, andW) && !d.isAny(k, K.s11)) { k += 1; skipped += 1 }
             guard var r = d.personName(at: k, limit: limit) else { break }
             // "Silicon Valley's Kumail Nanjiani", "Key & Peele's Jordan Peele": skip the possessive owner
             if d.isPossessive(r.upperBound - 1), let r2 = d.personName(at: r.upperBound, limit: limit) { r = r2 }
@@ -85,7 +85,7 @@ enum PeopleRules {
                 while d.isAny(k - 1, whoAux) { k -= 1 }
                 if d.is(k - 1, whoW), d.isComma(k - 2) { k -= 2 }
                 guard let x = d.personName(endingAt: k, from: a) else { continue }
-                if d.isAny(x.lowerBound - 1, Lex.set(["such", "known"])) { continue }
+                if d.isAny(x.lowerBound - 1, K.s12) { continue }
                 // Y
                 if let y = d.personName(at: i + 1, limit: z) {
                     if let dr = castDraft(d, actor: x, character: d.nameString(y), quote: x.lowerBound..<y.upperBound, rule: "cast.X-as-Y", conf: 0.9) { out.append(dr) }
@@ -133,7 +133,7 @@ enum PeopleRules {
                 if d.is(j, roleW), d.is(j + 1, ofW) { j += 2; roleOf = true } else { j = i + 1 }
                 if let y = characterAfter(d, j, limit: z, maxSkip: roleOf ? 3 : 3) {
                     if let dr = castDraft(d, actor: x, character: d.nameString(y), quote: x.lowerBound..<y.upperBound, rule: "cast.X-plays-Y", conf: 0.85) { out.append(dr) }
-                } else if d.is(i + 1, Lex.h("a")) || d.is(i + 1, Lex.h("an")) {
+                } else if d.is(i + 1, K.h_a) || d.is(i + 1, K.h_an) {
                     if let dr = castDraft(d, actor: x, character: nil, quote: x.lowerBound..<min(z, i + 3), rule: "cast.X-plays-a-role", conf: 0.6) { out.append(dr) }
                 }
                 continue
@@ -145,7 +145,7 @@ enum PeopleRules {
                 let respectively = (actors.last!.upperBound..<min(z, actors.last!.upperBound + 3)).contains { d.is($0, respectivelyW) }
                 var chars: [Range<Int>] = []
                 var k = i
-                while d.isAny(k - 1, Lex.set(["is", "was", "are", "were", "be", "been", "being", "will", "also", "originally", "now"])) { k -= 1 }
+                while d.isAny(k - 1, K.s13) { k -= 1 }
                 if d.isComma(k - 1) || d.isOpenParen(k - 1) { k -= 1 }
                 if k == a || d.isOpenParen(k) {
                     // "Played by X, Y ..." — character after the actor list
@@ -178,13 +178,13 @@ enum PeopleRules {
                 } else if chars.count == 1 || !respectively {
                     let c = chars.last!
                     for r in actors {
-                        if let dr = castDraft(d, actor: r, character: d.nameString(c), quote: c.lowerBound..<actors.last!.upperBound, rule: d.is(i, Lex.h("voiced")) ? "cast.Y-voiced-by-X" : "cast.Y-played-by-X", conf: 0.85) { out.append(dr) }
+                        if let dr = castDraft(d, actor: r, character: d.nameString(c), quote: c.lowerBound..<actors.last!.upperBound, rule: d.is(i, K.h_voiced) ? "cast.Y-voiced-by-X" : "cast.Y-played-by-X", conf: 0.85) { out.append(dr) }
                     }
                 }
                 continue
             }
             // Y (X): character followed by the actor in brackets
-            if d.isOpenParen(i), !((i + 1)..<min(z, i + 4)).contains(where: { d.isAny($0, Lex.set(["credited", "as", "aka", "née", "born", "formerly", "who", "which", "now", "and", "like", "also", "or", "but", "not", "see", "via", "from", "in"])) }) {
+            if d.isOpenParen(i), !((i + 1)..<min(z, i + 4)).contains(where: { d.isAny($0, K.s14) }) {
                 var k = i + 1, n = 0
                 while k < z, n < 5, (d.isWord(k) && !d.cap(k)) || (d.isComma(k) && n > 0) { k += 1; n += 1 }
                 guard let x = d.personName(at: k, limit: z), x.count >= 2 || d.fullNames[d.h(x.lowerBound)] != nil else { continue }
@@ -198,7 +198,7 @@ enum PeopleRules {
                 continue
             }
             // starring A, B and C / stars A and B / alongside A and B / actors A and B
-            if d.isAny(i, listIntro), !d.is(i, Lex.h("alongside")) || d.isAny(i - 1, starVerbs) || d.isAny(i - 2, starVerbs) {
+            if d.isAny(i, listIntro), !d.is(i, K.h_alongside) || d.isAny(i - 1, starVerbs) || d.isAny(i - 2, starVerbs) {
                 let names = nameList(d, at: i + 1, limit: z, allowSingle: false)
                 // "X stars as" is handled by the as-rule
                 if names.count == 1, d.is(names[0].upperBound, asW) { continue }
@@ -208,7 +208,7 @@ enum PeopleRules {
                 continue
             }
             // A, B and C are co-starring / have signed up
-            if d.isAny(i, Lex.set(["co-starring", "co-star"])), d.isAny(i - 1, Lex.set(["are", "will"])) {
+            if d.isAny(i, K.s15), d.isAny(i - 1, K.s16) {
                 var p = i - 1
                 var names: [Range<Int>] = []
                 while let y = d.personName(endingAt: p, from: a) {
@@ -235,19 +235,21 @@ enum PeopleRules {
     // MARK: crew
 
     static let roleVerbs: [UInt64: [CrewRole]] = [
-        Lex.h("directed"): [.director], Lex.h("co-directed"): [.director], Lex.h("written"): [.writer], Lex.h("co-written"): [.writer],
-        Lex.h("penned"): [.writer], Lex.h("scripted"): [.writer], Lex.h("produced"): [.producer], Lex.h("co-produced"): [.producer],
-        Lex.h("created"): [.creator], Lex.h("co-created"): [.creator], Lex.h("conceived"): [.creator], Lex.h("developed"): [.creator],
-        Lex.h("composed"): [.composer], Lex.h("scored"): [.composer], Lex.h("helmed"): [.director],
+        K.h_directed: [.director], K.h_co_directed: [.director], K.h_written: [.writer], K.h_co_written: [.writer],
+        K.h_penned: [.writer], K.h_scripted: [.writer], K.h_produced: [.producer], K.h_co_produced: [.producer],
+        K.h_created: [.creator], K.h_co_created: [.creator], K.h_conceived: [.creator], K.h_developed: [.creator],
+        K.h_composed: [.composer], K.h_scored: [.composer], K.h_helmed: [.director],
     ]
     static let roleNounMap: [UInt64: [CrewRole]] = [
-        Lex.h("director"): [.director], Lex.h("filmmaker"): [.director], Lex.h("co-director"): [.director],
-        Lex.h("writer-director"): [.writer, .director], Lex.h("director-writer"): [.director, .writer],
-        Lex.h("writer"): [.writer], Lex.h("screenwriter"): [.writer], Lex.h("co-writer"): [.writer], Lex.h("scribe"): [.writer],
-        Lex.h("playwright"): [.writer], Lex.h("producer"): [.producer], Lex.h("co-producer"): [.producer],
-        Lex.h("creator"): [.creator], Lex.h("co-creator"): [.creator], Lex.h("composer"): [.composer],
-        Lex.h("author"): [.author], Lex.h("novelist"): [.author],
+        K.h_director: [.director], K.h_filmmaker: [.director], K.h_co_director: [.director],
+        K.h_writer_director: [.writer, .director], K.h_director_writer: [.director, .writer],
+        K.h_writer: [.writer], K.h_screenwriter: [.writer], K.h_co_writer: [.writer], K.h_scribe: [.writer],
+        K.h_playwright: [.writer], K.h_producer: [.producer], K.h_co_producer: [.producer],
+        K.h_creator: [.creator], K.h_co_creator: [.creator], K.h_composer: [.composer],
+        K.h_author: [.author], K.h_novelist: [.author],
     ]
+    static let roleVerbKeys = WordSet(roleVerbs.keys)
+    static let roleNounKeys = WordSet(roleNounMap.keys)
     static let notPersonAfterRole = Lex.set(["of", "and", "for", "who", "is", "was"])
 
     static func crewDraft(_ d: Doc, person r: Range<Int>, role: CrewRole, quote: Range<Int>, rule: String, conf: Double, allowSingle: Bool) -> Draft? {
@@ -264,7 +266,7 @@ enum PeopleRules {
         while i < z {
             defer { i += 1 }
             // directed by X / written and directed by X
-            if let roles = roleVerbs[d.h(i)] {
+            if roleVerbKeys.contains(d.h(i)), let roles = roleVerbs[d.h(i)] {
                 var allRoles = roles
                 var k = i + 1
                 if d.is(k, andW), let more = roleVerbs[d.h(k + 1)] { allRoles += more; k += 2 }
@@ -294,20 +296,20 @@ enum PeopleRules {
                 continue
             }
             // director X, writer-director X, executive producer X
-            if d.is(i, Lex.h("partner")), d.is(i - 1, Lex.h("writing")), let x = d.personName(at: i + 1, limit: z) {
+            if d.is(i, K.h_partner), d.is(i - 1, K.h_writing), let x = d.personName(at: i + 1, limit: z) {
                 if let dr = crewDraft(d, person: x, role: .writer, quote: (i - 1)..<x.upperBound, rule: "crew.writing-partner-X", conf: 0.8, allowSingle: false) { out.append(dr) }
                 // "A and his writing partner B": A writes too
                 var p = i - 2
-                if d.isAny(p, Lex.set(["his", "her", "their"])) { p -= 1 }
+                if d.isAny(p, K.s17) { p -= 1 }
                 if d.is(p, andW), let y = d.personName(endingAt: p, from: a) {
                     if let dr = crewDraft(d, person: y, role: .writer, quote: y.lowerBound..<x.upperBound, rule: "crew.X-and-writing-partner-Y", conf: 0.75, allowSingle: true) { out.append(dr) }
                 }
                 continue
             }
-            if let roles = roleNounMap[d.h(i)] {
+            if roleNounKeys.contains(d.h(i)), let roles = roleNounMap[d.h(i)] {
                 if (max(a, i - 6)..<i).contains(where: { roleVerbs[d.h($0)] != nil && d.is($0 + 1, byW) }) { continue }
                 if d.is(i + 1, andW), roleNounMap[d.h(i + 2)] != nil { continue }
-                if d.is(i + 1, ofW) || d.isAny(i - 1, Lex.set(["his", "her", "their", "your", "my", "our"])) { continue }
+                if d.is(i + 1, ofW) || d.isAny(i - 1, K.s18) { continue }
                 if let x = d.personName(at: i + 1, limit: z) {
                     // "director Chas Burns", not "director George Romero's film" (still a credit)
                     for role in roles {
@@ -319,8 +321,8 @@ enum PeopleRules {
                 var k = i - 1, n = 0
                 while k > a, n < 10, !d.isComma(k), !d.isChar(k, 0x2E) { k -= 1; n += 1 }
                 if d.isComma(k), n > 0, let x = d.personName(endingAt: k, from: a),
-                   d.isAny(k + 1, Lex.set(["the", "a", "an", "her", "his", "their", "co-chairman", "former", "longtime", "legendary"])) || d.isWord(k + 1) && !d.cap(k + 1) {
-                    if d.isAny(i + 1, Lex.set(["of"])) && roles.contains(.author) { }
+                   d.isAny(k + 1, K.s19) || d.isWord(k + 1) && !d.cap(k + 1) {
+                    if d.isAny(i + 1, K.s20) && roles.contains(.author) { }
                     for role in roles {
                         if let dr = crewDraft(d, person: x, role: role, quote: x.lowerBound..<(i + 1), rule: "crew.X-appositive-role", conf: 0.7, allowSingle: false) { out.append(dr) }
                     }
@@ -329,7 +331,7 @@ enum PeopleRules {
                 var q = i - 1
                 while q > a, q > i - 6, d.isWord(q), !d.cap(q) { q -= 1 }
                 if q < i - 1, let x = d.personName(endingAt: q + 1, from: a),
-                   (x.upperBound..<i).contains(where: { d.isAny($0, Lex.set(["is", "was", "as", "became", "served"])) }) {
+                   (x.upperBound..<i).contains(where: { d.isAny($0, K.s21) }) {
                     for role in roles {
                         if let dr = crewDraft(d, person: x, role: role, quote: x.lowerBound..<(i + 1), rule: "crew.X-was-role", conf: 0.7, allowSingle: true) { out.append(dr) }
                     }
@@ -337,16 +339,16 @@ enum PeopleRules {
                 continue
             }
             // X wrote the screenplay / script
-            if d.isAny(i, Lex.set(["wrote", "co-wrote", "penned", "scripted"])), d.isAny(i + 2, Lex.set(["screenplay", "script", "scripts", "teleplay"])) || d.isAny(i + 1, Lex.set(["screenplay", "script"])) {
+            if d.isAny(i, K.s22), d.isAny(i + 2, K.s23) || d.isAny(i + 1, K.s24) {
                 if let x = d.personName(endingAt: i, from: a) {
                     if let dr = crewDraft(d, person: x, role: .writer, quote: x.lowerBound..<min(z, i + 3), rule: "crew.X-wrote-the-screenplay", conf: 0.85, allowSingle: true) { out.append(dr) }
                 }
                 continue
             }
             // directorial debut from X
-            if d.is(i, Lex.h("directorial")), d.is(i + 1, Lex.h("debut")) {
+            if d.is(i, K.h_directorial), d.is(i + 1, K.h_debut) {
                 var k = i + 2
-                if d.isAny(k, Lex.set(["from", "by", "of"])) { k += 1 } else { continue }
+                if d.isAny(k, K.s25) { k += 1 } else { continue }
                 var n = 0
                 while k < z, n < 6 {
                     if let r = d.personName(at: k, limit: z), !d.isPossessive(r.upperBound - 1), !d.isChar(r.upperBound, 0x26) { break }

@@ -17,32 +17,32 @@ enum RenewalRules {
     static func renewal(_ d: Doc, _ s: Sentence, season: Int?) -> [Draft] {
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         let negatedAnnouncement = (a..<z).contains { d.isAny($0, announceWords) && (max(a, $0 - 5)..<$0).contains { d.isAny($0, Lex.negations) } }
-            && (a..<z).contains { d.isAny($0, Lex.set(["show", "series", "drama", "film", "sequel", "future"])) }
-        let seasonTalk = (a..<z).contains { d.isAny($0, Lex.set(["season", "installment", "instalment", "part", "chapter"]))
-            && (d.isAny($0 - 1, Lex.set(["another", "new", "next", "upcoming", "second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "future"])) || (d.tokens.indices.contains($0 + 1) && d.tokens[$0 + 1].kind == .number)) }
-        guard negatedAnnouncement || seasonTalk || (a..<z).contains(where: { d.isAny($0, topic) || (d.is($0, Lex.h("back")) && d.isAny($0 - 1, Lex.set(["come", "comes", "coming", "be", "bring", "brought"]))) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
+            && (a..<z).contains { d.isAny($0, K.s36) }
+        let seasonTalk = (a..<z).contains { d.isAny($0, K.s37)
+            && (d.isAny($0 - 1, K.s38) || (d.tokens.indices.contains($0 + 1) && d.tokens[$0 + 1].kind == .number)) }
+        guard negatedAnnouncement || seasonTalk || (a..<z).contains(where: { d.isAny($0, topic) || (d.is($0, K.h_back) && d.isAny($0 - 1, K.s39)) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
         var status: RenewalStatus? = nil
         var rule = ""
         var attribution: String? = nil
         var anchor = a
-        let hasNeg = (a..<z).contains { d.isAny($0, Lex.negations) || d.is($0, Lex.h("yet")) && d.is($0 + 1, Lex.h("to")) }
+        let hasNeg = (a..<z).contains { d.isAny($0, Lex.negations) || d.is($0, K.h_yet) && d.is($0 + 1, K.h_to) }
         // notAnnounced: "has not (yet) been announced", "yet to be confirmed", "no official word", "neither X nor Y have announced"
         for k in a..<z where d.isAny(k, announceWords) {
             var negated = false
-            for q in max(a, k - 5)..<k where d.isAny(q, Lex.negations) || (d.is(q, Lex.h("yet")) && d.is(q + 1, Lex.h("to"))) {
+            for q in max(a, k - 5)..<k where d.isAny(q, Lex.negations) || (d.is(q, K.h_yet) && d.is(q + 1, K.h_to)) {
                 negated = true; anchor = q
             }
             if negated {
                 status = .notAnnounced
                 rule = "renewal.not-yet-announced"
                 // "Neither A nor B have announced"
-                if let nei = (a..<k).first(where: { d.is($0, Lex.h("neither")) }) {
+                if let nei = (a..<k).first(where: { d.is($0, K.h_neither) }) {
                     var names: [String] = []
                     var p = nei + 1
                     while p < k {
                         if let c = CompanyRules.companyAt(d, p, limit: k) { names.append(c.name); p = c.range.upperBound; continue }
                         if let r = d.personName(at: p, limit: k) { names.append(d.nameString(r)); p = r.upperBound; continue }
-                        if let r = d.capitalizedTitle(at: p, limit: k, stopWords: Lex.set(["nor", "and", "or"])) { names.append(d.str(r)); p = r.upperBound; continue }
+                        if let r = d.capitalizedTitle(at: p, limit: k, stopWords: K.s40) { names.append(d.str(r)); p = r.upperBound; continue }
                         p += 1
                     }
                     if !names.isEmpty { attribution = names.joined(separator: ", "); rule = "renewal.neither-X-nor-Y-announced"; anchor = nei }
@@ -53,29 +53,29 @@ enum RenewalRules {
             }
         }
         // "X reports that the cast ... will indeed be returning": a report of a firm decision
-        if status == nil, let rep = (a..<z).first(where: { d.isAny($0, Lex.set(["reports", "reported", "announced", "confirms", "confirmed"])) }),
-           ((rep + 1)..<z).contains(where: { d.isAny($0, Lex.set(["indeed", "officially"])) }),
-           ((rep + 1)..<z).contains(where: { d.isAny($0, Lex.set(["return", "returning", "back", "renewed"])) }), !hasNeg {
+        if status == nil, let rep = (a..<z).first(where: { d.isAny($0, K.s41) }),
+           ((rep + 1)..<z).contains(where: { d.isAny($0, K.s42) }),
+           ((rep + 1)..<z).contains(where: { d.isAny($0, K.s43) }), !hasNeg {
             status = .confirmed; rule = "renewal.report-of-return"; anchor = rep
             attribution = sourceName(d, rep, a: a)
         }
-        if status == nil, (a..<z).contains(where: { d.isAny($0, Lex.set(["rumor", "rumors", "rumour", "rumours", "reportedly", "allegedly", "insiders", "insider", "speculation", "gossip"])) || d.is($0, Lex.h("according")) }) || talks(d, a, z) {
+        if status == nil, (a..<z).contains(where: { d.isAny($0, K.s44) || d.is($0, K.h_according) }) || talks(d, a, z) {
             status = .rumored
             rule = talks(d, a, z) ? "renewal.in-talks" : "renewal.rumors"
-            if let k = (a..<z).first(where: { d.isAny($0, Lex.reportWords) || d.is($0, Lex.h("in")) && d.isAny($0 + 1, Lex.set(["talks", "negotiations"])) }) {
+            if let k = (a..<z).first(where: { d.isAny($0, Lex.reportWords) || d.is($0, K.h_in) && d.isAny($0 + 1, K.s45) }) {
                 anchor = k
-                attribution = sourceName(d, k, a: a) ?? (d.is(k, Lex.h("in")) ? RenewalRules.subjectBefore(d, k, from: a) : nil)
+                attribution = sourceName(d, k, a: a) ?? (d.is(k, K.h_in) ? RenewalRules.subjectBefore(d, k, from: a) : nil)
             }
         }
         if status == nil {
             // "many online portals confirmed", "the fans confirm", "some websites have confirmed"
             for k in a..<z where d.isAny(k, unofficialSources) {
                 var v = k + 1
-                while d.isAny(v, Lex.set(["have", "has", "had", "that", "also", "already", "all"])) { v += 1 }
+                while d.isAny(v, K.s46) { v += 1 }
                 if d.isAny(v, sayVerbs) {
                     status = .rumored; rule = "renewal.unofficial-source-confirms"
                     var st = k
-                    if d.isAny(k - 1, Lex.set(["online", "news", "entertainment", "some", "many", "several", "korean", "chinese"])) && !d.isAny(k - 1, Lex.set(["some", "many", "several"])) { st = k - 1 }
+                    if d.isAny(k - 1, K.s47) && !d.isAny(k - 1, K.s48) { st = k - 1 }
                     attribution = d.str(st..<(k + 1)).lowercased()
                     anchor = st
                     break
@@ -85,8 +85,8 @@ enum RenewalRules {
         if status == nil {
             let cancelled = (a..<z).first(where: { d.isAny($0, cancelWords) })
             let wontReturn = (a..<z).first(where: { k in
-                (d.isAny(k, Lex.set(["won't", "won’t"])) || (d.is(k, Lex.h("will")) && d.is(k + 1, Lex.h("not"))) || (d.is(k, Lex.h("not")) && d.is(k - 1, Lex.h("will"))))
-                    && ((k + 1)..<min(z, k + 7)).contains(where: { d.isAny($0, Lex.set(["return", "make", "continue", "renew", "renewed", "back"])) })
+                (d.isAny(k, K.s49) || (d.is(k, K.h_will) && d.is(k + 1, K.h_not)) || (d.is(k, K.h_not) && d.is(k - 1, K.h_will)))
+                    && ((k + 1)..<min(z, k + 7)).contains(where: { d.isAny($0, K.s50) })
             })
             let hedged = (a..<z).contains { d.isAny($0, Lex.hedges) }
             if let c = cancelled, !hedged, !(max(a, c - 3)..<c).contains(where: { d.isAny($0, Lex.negations) }) {
@@ -96,33 +96,33 @@ enum RenewalRules {
                 if let who = subjectBefore(d, w, from: a) { attribution = who }
             }
         }
-        if status == nil, !hasNeg, let k = (a..<z).first(where: { d.is($0, Lex.h("announced")) && d.isAny($0 + 1, Lex.set(["that", "the"])) }),
-           ((k + 1)..<z).contains(where: { d.isAny($0, Lex.set(["return", "returning", "back", "renewed"])) }) {
+        if status == nil, !hasNeg, let k = (a..<z).first(where: { d.is($0, K.h_announced) && d.isAny($0 + 1, K.s51) }),
+           ((k + 1)..<z).contains(where: { d.isAny($0, K.s43) }) {
             status = .confirmed; rule = "renewal.announced-return"; anchor = k
         }
         // "HBO has renewed the series for a third season, which would be its final season": the verb first
-        if status == nil, !hasNeg, let k = (a..<z).first(where: { k in d.isAny(k, Lex.set(["renewed", "greenlit", "greenlighted", "renews"]))
-            && d.isAny(k - 1, Lex.set(["has", "have", "had", "was", "been", "officially", "were"])) }),
+        if status == nil, !hasNeg, let k = (a..<z).first(where: { k in d.isAny(k, K.s52)
+            && d.isAny(k - 1, K.s53) }),
            !(a..<k).contains(where: { d.isAny($0, renewalHedges) }) {
             status = .confirmed; rule = "renewal.renewed"; anchor = k
             if let who = subjectBefore(d, k, from: a) { attribution = who }
         }
         if status == nil {
-            let hedge = (a..<z).first(where: { d.isAny($0, renewalHedges) || d.is($0, Lex.h("chance")) })
-            let renewTalk = (a..<z).contains { d.isAny($0, Lex.set(["renew", "renewed", "renewal", "return", "back", "another", "sequel", "continue"])) }
+            let hedge = (a..<z).first(where: { d.isAny($0, renewalHedges) || d.is($0, K.h_chance) })
+            let renewTalk = (a..<z).contains { d.isAny($0, K.s54) }
             if let h = hedge, renewTalk {
                 status = .speculated; rule = "renewal.hedged"; anchor = h
-            } else if let k = (a..<z).first(where: { k in d.isAny(k, Lex.set(["renewed", "greenlit", "greenlighted", "renews"]))
-                        && (d.isAny(k + 1, Lex.set(["for", "the", "it", "its", "a", "an", "through", "by"])) || d.isComma(k + 1) || d.isChar(k + 1, 0x2E) || d.isAny(k - 1, Lex.set(["has", "have", "had", "was", "been", "is", "be", "officially", "got", "gets", "get", "were", "are"]))) }), !hasNeg {
+            } else if let k = (a..<z).first(where: { k in d.isAny(k, K.s52)
+                        && (d.isAny(k + 1, K.s55) || d.isComma(k + 1) || d.isChar(k + 1, 0x2E) || d.isAny(k - 1, K.s56)) }), !hasNeg {
                 status = .confirmed; rule = "renewal.renewed"; anchor = k
                 if let who = subjectBefore(d, k, from: a) { attribution = who }
-            } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, Lex.h("indeed")) || d.is($0, Lex.h("officially")) }),
-                      (k..<z).contains(where: { d.isAny($0, Lex.set(["return", "returning", "back", "renewed", "confirmed", "announced"])) }) {
+            } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, K.h_indeed) || d.is($0, K.h_officially) }),
+                      (k..<z).contains(where: { d.isAny($0, K.s57) }) {
                 status = .confirmed; rule = "renewal.officially-returning"; anchor = k
-            } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, Lex.h("announced")) }),
-                      ((k + 1)..<z).contains(where: { d.isAny($0, Lex.set(["return", "returning", "back", "renewed", "season"])) }) {
+            } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, K.h_announced) }),
+                      ((k + 1)..<z).contains(where: { d.isAny($0, K.s58) }) {
                 status = .confirmed; rule = "renewal.announced-return"; anchor = k
-            } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, Lex.h("final")) && d.is($0 + 1, Lex.h("season")) || d.is($0, Lex.h("end")) && d.is($0 + 1, Lex.h("after")) }) {
+            } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, K.h_final) && d.is($0 + 1, K.h_season) || d.is($0, K.h_end) && d.is($0 + 1, K.h_after) }) {
                 status = .confirmed; rule = "renewal.final-season"; anchor = k
             }
         }
@@ -134,14 +134,14 @@ enum RenewalRules {
     }
 
     /// Hedges for renewal statements ("would" is reported speech here, not a guess).
-    static let renewalHedges: Set<UInt64> = Lex.hedges.subtracting(Lex.set(["would", "should", "if", "expected", "anticipated"]))
+    static let renewalHedges: WordSet = Lex.hedges.subtracting(Lex.set(["would", "should", "if", "expected", "anticipated"]))
 
     static func mentionsMoreEpisodes(_ d: Doc, _ a: Int, _ z: Int) -> Bool {
-        (a..<z).contains { d.is($0, Lex.h("more")) && d.is($0 + 1, Lex.h("episodes")) }
+        (a..<z).contains { d.is($0, K.h_more) && d.is($0 + 1, K.h_episodes) }
     }
 
     static func talks(_ d: Doc, _ a: Int, _ z: Int) -> Bool {
-        (a..<z).contains { d.is($0, Lex.h("in")) && d.isAny($0 + 1, Lex.set(["talks", "negotiations"])) }
+        (a..<z).contains { d.is($0, K.h_in) && d.isAny($0 + 1, K.s45) }
     }
 
     /// The quote ends at the end of the clause (next comma/semicolon after a few tokens) or sentence.
@@ -158,13 +158,13 @@ enum RenewalRules {
     /// Who made a statement: the name or noun phrase before a verb ("HBO has renewed", "The officials ... have not").
     static func subjectBefore(_ d: Doc, _ k: Int, from a: Int) -> String? {
         var p = k - 1
-        while p > a, d.isAny(p, Lex.set(["has", "have", "had", "not", "yet", "also", "still", "officially", "will", "is", "are", "was", "were", "been", "never", "n't"])) || d.isAny(p, Lex.negations) { p -= 1 }
+        while p > a, d.isAny(p, K.s59) || d.isAny(p, Lex.negations) { p -= 1 }
         if let c = (max(a, p - 3)...max(a, p)).lazy.compactMap({ CompanyRules.companyAt(d, $0, limit: p + 1) }).first(where: { $0.range.upperBound == p + 1 }) {
             return c.name
         }
-        if let r = d.personName(endingAt: p + 1, from: a), r.count >= 1, !d.isAny(r.lowerBound, Lex.set(["season"])) { return d.nameString(r) }
+        if let r = d.personName(endingAt: p + 1, from: a), r.count >= 1, !d.isAny(r.lowerBound, K.s5) { return d.nameString(r) }
         // "the officials of the series have not"
-        for q in stride(from: p, through: max(a, p - 6), by: -1) where d.isAny(q, Lex.set(["officials", "network", "producers", "studio", "creators", "showrunners", "makers", "channel", "streamer"])) {
+        for q in stride(from: p, through: max(a, p - 6), by: -1) where d.isAny(q, K.s60) {
             return d.str(q).lowercased()
         }
         return nil
@@ -172,12 +172,12 @@ enum RenewalRules {
 
     static func sourceName(_ d: Doc, _ k: Int, a: Int) -> String? {
         // "X reports", "according to X", "rumors"
-        if d.is(k, Lex.h("according")), d.is(k + 1, Lex.h("to")) {
+        if d.is(k, K.h_according), d.is(k + 1, K.h_to) {
             if let c = CompanyRules.companyAt(d, k + 2, limit: d.tokens.count) { return c.name }
             if let r = d.personName(at: k + 2, limit: d.tokens.count) { return d.nameString(r) }
             if let r = d.capitalizedTitle(at: k + 2, limit: d.tokens.count) { return d.str(r) }
         }
-        if d.isAny(k, Lex.set(["reports", "reported", "reportedly"])) {
+        if d.isAny(k, K.s61) {
             if let r = d.capitalizedTitle(at: max(a, k - 3), limit: k), r.upperBound == k { return d.str(r) }
             if let r = d.personName(endingAt: k, from: a) { return d.nameString(r) }
         }

@@ -28,14 +28,14 @@ enum ValueRules {
             // "2013's World War Z", "the 1954 novel "I Am Legend"", "a 2018 Chinese television series"
             let curly = last < d.tokens.count && d.tokens[last].end - d.tokens[last].start == 3 && d.text[Int(d.tokens[last].start)] == 0xE2
                 && d.text[Int(d.tokens[last].start) + 2] == 0x99 && !d.tokens[last].spaceBefore
-            if d.isPossessive(last - 1) || ((d.isChar(last, 0x27) || curly) && d.is(last + 1, Lex.h("s"))) {
+            if d.isPossessive(last - 1) || ((d.isChar(last, 0x27) || curly) && d.is(last + 1, K.h_s)) {
                 var k = last
                 if d.isChar(k, 0x27) || curly { k += 2 }
                 var kind: DateEvent = .release
                 if d.isAny(k, bookNouns) { kind = .publication; k += 1 }
                 if d.isOpenQuote(k), let q = d.quotedTitle(at: k, limit: z) { subject = d.str(q.inner); event = kind; qEnd = q.next; rule = "date.YEARs-TITLE" }
                 else if let t = d.capitalizedTitle(at: k, limit: z) { subject = d.str(t); event = kind; qEnd = t.upperBound; rule = "date.YEARs-TITLE" }
-            } else if d.isAny(first - 1, Lex.set(["a", "an", "the", "his", "her", "their", "its"])) && r.count == 1 {
+            } else if d.isAny(first - 1, K.s72) && r.count == 1 {
                 var k = last, adjs = 0
                 while k < z, adjs < 4, d.isWord(k), !d.isAny(k, workNouns), !d.isAny(k, bookNouns), !d.cap(k) || isNationality(d, k) { k += 1; adjs += 1 }
                 if d.cap(k), d.isWord(k + 1), d.cap(k + 1) { k = z } // "the 2017 Cannes Film Festival"
@@ -45,17 +45,17 @@ enum ValueRules {
                     if d.isComma(t) { t += 1 }
                     if d.isOpenQuote(t), let q = d.quotedTitle(at: t, limit: z) { subject = d.str(q.inner); qEnd = q.next }
                     else if let c = d.capitalizedTitle(at: t, limit: z) { subject = d.str(c); qEnd = c.upperBound }
-                    else if d.isComma(k + 1) || d.is(k + 1, Lex.h("by")) { subject = lastBook }
+                    else if d.isComma(k + 1) || d.is(k + 1, K.h_by) { subject = lastBook }
                     if subject == nil { event = nil }
                 } else if d.isAny(k, workNouns) {
                     event = .release; rule = "date.a-YEAR-series"; qStart = first - 1; qEnd = k + 1
                     while d.isAny(qEnd, workNouns) { qEnd += 1 }
                     // the work is the one named just before ("X is a 2018 series") or the main one
                     var t = qEnd
-                    if d.is(t, Lex.h("called")) || d.is(t, Lex.h("titled")) { t += 1 }
+                    if d.is(t, K.h_called) || d.is(t, K.h_titled) { t += 1 }
                     if d.isOpenQuote(t), let q = d.quotedTitle(at: t, limit: z) { subject = d.str(q.inner); qEnd = q.next }
                 }
-            } else if d.is(first - 1, Lex.h("from")), let t = d.capitalizedTitle(at: max(a, first - 5), limit: first - 1),
+            } else if d.is(first - 1, K.h_from), let t = d.capitalizedTitle(at: max(a, first - 5), limit: first - 1),
                       t.upperBound == first - 1, !d.isAny(t.lowerBound, Lex.nonName) {
                 // "Goblin from 2017"
                 subject = d.str(t); event = .release; qStart = t.lowerBound; rule = "date.TITLE-from-YEAR"
@@ -71,7 +71,7 @@ enum ValueRules {
                     }
                 }
             }
-            if event == nil, d.is(first - 1, Lex.h("in")), d.isCloseQuote(first - 2) || (d.isComma(first - 2) && d.isCloseQuote(first - 3)) {
+            if event == nil, d.is(first - 1, K.h_in), d.isCloseQuote(first - 2) || (d.isComma(first - 2) && d.isCloseQuote(first - 3)) {
                 // "The “Revenge of the Zombies” in 1943 took …"
                 var q = first - 3
                 while q > a, q > first - 16, !d.isOpenQuote(q) { q -= 1 }
@@ -87,14 +87,14 @@ enum ValueRules {
                     if d.isChar(k, 0x3B) { break }
                     if d.isComma(k) && steps > 4 { break }
                     if d.isAny(k, publication) { event = .publication; break }
-                    if d.isAny(k, end) && !(d.is(k, Lex.h("end")) && d.is(k + 1, Lex.h("of"))) && !(d.is(k, Lex.h("until")) && false) { event = .end; break }
+                    if d.isAny(k, end) && !(d.is(k, K.h_end) && d.is(k + 1, K.h_of)) && !(d.is(k, K.h_until) && false) { event = .end; break }
                     if d.isAny(k, release) {
                         // "came out", "come out", "hits theaters": require the particle
-                        if d.isAny(k, Lex.set(["came", "come", "comes"])) && !d.is(k + 1, Lex.h("out")) { k -= 1; steps += 1; continue }
-                        if d.is(k, Lex.h("out")) && !d.isAny(k - 1, Lex.set(["came", "come", "comes", "be", "is", "was"])) { k -= 1; steps += 1; continue }
+                        if d.isAny(k, K.s73) && !d.is(k + 1, K.h_out) { k -= 1; steps += 1; continue }
+                        if d.is(k, K.h_out) && !d.isAny(k - 1, K.s74) { k -= 1; steps += 1; continue }
                         event = .release; break
                     }
-                    if d.isAny(k, Lex.set(["renewed", "renewal", "renew"])) { event = .renewal; break }
+                    if d.isAny(k, K.s75) { event = .renewal; break }
                     k -= 1; steps += 1
                 }
                 if let e = event {
@@ -112,8 +112,8 @@ enum ValueRules {
             guard let event else { continue }
             // a year inside a title or a person's age is not a date: skip "2023 or 2024" handled by recognizer
             var mod = m.mod
-            if event == .release, mod == nil, d.isAny(first - 1, Lex.set(["starting", "beginning", "from"])) && rule.hasPrefix("date.release-verb") && d.is(first - 1, Lex.h("starting")) { mod = "START" }
-            if event == .release, mod == nil, d.is(first - 1, Lex.h("until")) && d.isAny(first - 2, Lex.set(["not", "back"])) { mod = "ON_OR_AFTER" }
+            if event == .release, mod == nil, d.isAny(first - 1, K.s76) && rule.hasPrefix("date.release-verb") && d.is(first - 1, K.h_starting) { mod = "START" }
+            if event == .release, mod == nil, d.is(first - 1, K.h_until) && d.isAny(first - 2, K.s77) { mod = "ON_OR_AFTER" }
             let subj = ClaimSubject(title: subject, season: subject == nil ? season : nil)
             out.append(Draft(value: .date(event: event, timex: resolveYearless(m.timex, d.reference), mod: mod), subject: subj, quote: min(qStart, first)..<max(qEnd, last),
                              rule: rule, confidence: subject != nil && rule.contains("verb") ? 0.6 : 0.8))
@@ -165,29 +165,29 @@ enum ValueRules {
             // "1 million views", "100 Million video views", "5,000 YouTube views"
             var skipped = 0
             while k < z, skipped < 2, d.isWord(k), !d.isAny(k, views), !d.isAny(k, episodes) { k += 1; skipped += 1 }
-            if d.isAny(k, views) && d.h(k) != Lex.h("hits") || (d.is(k, Lex.h("hits")) && skipped == 0 && false) {
-                if d.isAny(k, Lex.set(["plays", "streams"])) && skipped > 0 { continue }
+            if d.isAny(k, views) && d.h(k) != K.h_hits || (d.is(k, K.h_hits) && skipped == 0 && false) {
+                if d.isAny(k, K.s78) && skipped > 0 { continue }
                 var bound: CountBound = .exact
                 switch m.bound {
                 case .moreThan, .atLeast: bound = .moreThan
                 case .lessThan, .atMost: bound = .lessThan
                 case .approx: bound = .approx
                 case .exact:
-                    if let v = d.tokenIndex(atOrAfter: m.range.start) as Int?, d.isAny(v - 1, Lex.set(["crossed", "surpassed", "topped", "passed", "exceeded", "eclipsed", "cracked", "over"])) { bound = .moreThan }
+                    if let v = d.tokenIndex(atOrAfter: m.range.start) as Int?, d.isAny(v - 1, K.s79) { bound = .moreThan }
                 }
                 var within: String? = nil
                 var qEnd = k + 1
-                if d.is(k + 1, Lex.h("within")) || d.is(k + 1, Lex.h("in")), let dur = duration(d, k + 2, z) {
+                if d.is(k + 1, K.h_within) || d.is(k + 1, K.h_in), let dur = duration(d, k + 2, z) {
                     within = dur.iso; qEnd = dur.end
                 }
                 var asOf: String? = nil
                 for dm in dates {
                     let dr = d.tokenRange(dm.range)
-                    if d.is(dr.lowerBound - 1, Lex.h("of")) && d.is(dr.lowerBound - 2, Lex.h("as")) { asOf = dm.timex }
+                    if d.is(dr.lowerBound - 1, K.h_of) && d.is(dr.lowerBound - 2, K.h_as) { asOf = dm.timex }
                 }
                 var qStart = r.lowerBound
                 if d.isAny(qStart - 1, crossing) { qStart -= 1 }
-                else if d.isAny(qStart - 2, crossing) && d.isAny(qStart - 1, Lex.set(["up", "over", "more", "nearly", "almost"])) { qStart -= 2 }
+                else if d.isAny(qStart - 2, crossing) && d.isAny(qStart - 1, K.s80) { qStart -= 2 }
                 out.append(Draft(value: .viewCount(count: Int(m.value), bound: bound, within: within, asOf: asOf), subject: ClaimSubject(title: nil, season: nil),
                                  quote: qStart..<qEnd, rule: "viewCount.N-views", confidence: 0.85))
                 continue
@@ -200,22 +200,22 @@ enum ValueRules {
             var rule = ""
             if hyphenPart, d.isWord(tailTok) {
                 let word = d.str(tailTok).lowercased()
-                if word.hasSuffix("-part") || word.hasSuffix("-episode") { isEp = d.isAny(tailTok + 1, workNouns) || d.isAny(tailTok + 1, Lex.set(["run", "season", "arc"])); rule = "episodeCount.N-part-series" }
+                if word.hasSuffix("-part") || word.hasSuffix("-episode") { isEp = d.isAny(tailTok + 1, workNouns) || d.isAny(tailTok + 1, K.s81); rule = "episodeCount.N-part-series" }
             }
             if !isEp, d.isAny(k, episodes), skipped <= 1 {
                 let prev = r.lowerBound - 1
-                let blocked = d.isAny(prev, Lex.set(["ordered", "first", "last", "next", "final", "only", "remaining", "another", "extra", "additional", "those", "these", "two", "three", "all"]))
-                    || d.isAny(prev - 1, Lex.set(["ordered", "order"])) || d.isAny(k + 1, Lex.set(["ago", "in", "into", "later", "before", "after", "each"]))
-                let context = d.isAny(prev, Lex.set(["of", "with", "has", "had", "have", "spanning", "containing", "comprising", "totaling", "totalling", "delivered", "are", "were", "be"]))
-                    || (d.is(k, Lex.h("episode")) && d.isAny(k + 1, workNouns))
-                    || d.isAny(k + 1, Lex.set(["long", "season", "series", "run"])) || d.isAny(prev, Lex.set(["a", "an"]))
-                if !blocked, context, d.is(k, Lex.h("episodes")) || d.is(k, Lex.h("episode")) {
+                let blocked = d.isAny(prev, K.s82)
+                    || d.isAny(prev - 1, K.s83) || d.isAny(k + 1, K.s84)
+                let context = d.isAny(prev, K.s85)
+                    || (d.is(k, K.h_episode) && d.isAny(k + 1, workNouns))
+                    || d.isAny(k + 1, K.s86) || d.isAny(prev, K.s87)
+                if !blocked, context, d.is(k, K.h_episodes) || d.is(k, K.h_episode) {
                     isEp = true; rule = "episodeCount.N-episodes"
                 }
             }
             if isEp {
                 var qStart = r.lowerBound
-                for p in stride(from: r.lowerBound - 1, through: max(a, r.lowerBound - 4), by: -1) where d.isAny(p, Lex.set(["consists", "total", "totals", "comprises", "contains", "has", "had", "with", "is", "spanning"])) { qStart = p; break }
+                for p in stride(from: r.lowerBound - 1, through: max(a, r.lowerBound - 4), by: -1) where d.isAny(p, K.s88) { qStart = p; break }
                 let qEnd = rule == "episodeCount.N-part-series" ? min(z, tailTok + 2) : min(z, k + 1)
                 out.append(Draft(value: .episodeCount(count: Int(m.value)), subject: ClaimSubject(title: nil, season: season), quote: min(qStart, tailTok)..<qEnd,
                                  rule: rule, confidence: 0.8))
@@ -228,7 +228,7 @@ enum ValueRules {
     static func duration(_ d: Doc, _ i: Int, _ z: Int) -> (iso: String, end: Int)? {
         var n: Int? = nil
         var k = i
-        if d.isAny(k, Lex.set(["a", "an", "one"])) { n = 1; k += 1 }
+        if d.isAny(k, K.s89) { n = 1; k += 1 }
         else if d.tokens.indices.contains(k), d.tokens[k].kind == .number, let v = Int(String(d.str(k).filter { $0 != "," })) { n = v; k += 1 }
         else if let v = numberWord(d.str(k).lowercased()) { n = v; k += 1 }
         guard let count = n, k < z else { return nil }

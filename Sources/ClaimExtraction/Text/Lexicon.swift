@@ -3,7 +3,7 @@
 /// Only general English words and well-known platform names live here, never titles or people
 /// from particular articles.
 enum Lex {
-    static func set(_ words: [String]) -> Set<UInt64> { Set(words.map(Tokenizer.hash)) }
+    static func set(_ words: [String]) -> WordSet { WordSet(words.map(Tokenizer.hash)) }
     static func h(_ w: String) -> UInt64 { Tokenizer.hash(w) }
 
     /// Capitalised words that never start or continue a person's name.

@@ -20,7 +20,7 @@ public struct Sentence: Sendable, Hashable {
 /// St., vs.) and single-letter initials ("Michael K. Williams"). A block without final
 /// punctuation is one heading-like sentence.
 public enum SentenceSplitter {
-    static let abbreviations: Set<UInt64> = Set([
+    static let abbreviations: WordSet = WordSet([
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "no", "inc", "co", "ltd", "corp", "mt", "ft", "gen", "gov",
         "sen", "rep", "rev", "sgt", "capt", "lt", "col", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "approx", "est", "vol", "ep", "fig", "etc", "al",

@@ -65,6 +65,10 @@ public enum Tokenizer {
         else if c >= 0xE0, i + 2 < n { len = 3; v = UInt32(c & 0x0F) << 12 | UInt32(t[i + 1] & 0x3F) << 6 | UInt32(t[i + 2] & 0x3F) }
         else if c >= 0xC0, i + 1 < n { len = 2; v = UInt32(c & 0x1F) << 6 | UInt32(t[i + 1] & 0x3F) }
         else { return (2, 1, false) }
+        if v < 0x10000 {
+            let c = bmp[Int(v)]
+            return (c & 3, len, c & 4 != 0)
+        }
         if v == 0xA0 || (v >= 0x2000 && v <= 0x200B) || v == 0x202F || v == 0x205F || v == 0x3000 { return (0, len, false) }
         if (v >= 0x2010 && v <= 0x206F) || v == 0xAB || v == 0xBB || v == 0xA9 || v == 0xAE || v == 0xB7 || v == 0x2122
             || (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF01 && v <= 0xFF0F) || v == 0xFFFD || v >= 0x1F000 || (v >= 0x2190 && v <= 0x2BFF) {
@@ -76,6 +80,23 @@ public enum Tokenizer {
         if p.numericType != nil { return (1, len, false) }
         return (2, len, false)
     }
+
+    /// Class of every BMP scalar (bits 0–1: 0 space, 1 letter, 2 punctuation; bit 2: upper-case),
+    /// computed once so tokenizing non-English text does not query Unicode properties per character.
+    static let bmp: [UInt8] = {
+        var t = [UInt8](repeating: 2, count: 0x10000)
+        for v in 0x80..<0x10000 {
+            if v == 0xA0 || (v >= 0x2000 && v <= 0x200B) || v == 0x202F || v == 0x205F || v == 0x3000 { t[v] = 0; continue }
+            if (v >= 0x2010 && v <= 0x206F) || v == 0xAB || v == 0xBB || v == 0xA9 || v == 0xAE || v == 0xB7 || v == 0x2122
+                || (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF01 && v <= 0xFF0F) || v == 0xFFFD || (v >= 0x2190 && v <= 0x2BFF) {
+                t[v] = 2; continue
+            }
+            guard let s = Unicode.Scalar(UInt32(v)) else { continue }
+            let p = s.properties
+            if p.isAlphabetic { t[v] = p.isUppercase ? 5 : 1 } else if p.numericType != nil { t[v] = 1 }
+        }
+        return t
+    }()
 
     /// Tokenizes UTF-8 text.
     public static func tokenize(_ text: [UInt8]) -> [Token] {

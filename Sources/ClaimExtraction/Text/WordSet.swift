@@ -1,0 +1,43 @@
+/// A set of token hashes with a cheap membership test.
+///
+/// Keys are already well-mixed 64-bit FNV-1a hashes, so the table indexes by the key's low bits
+/// directly (open addressing, linear probing, load ≤ 1/4) instead of rehashing with SipHash as
+/// `Set<UInt64>` does. Rules probe it for nearly every token.
+struct WordSet: Sendable {
+    private let slots: [UInt64]
+    private let mask: Int
+    let count: Int
+
+    init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
+        let unique = Array(Set(keys))
+        var size = 8
+        while size < unique.count * 4 { size <<= 1 }
+        var table = [UInt64](repeating: 0, count: size)
+        for k in unique where k != 0 {
+            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & (size - 1)
+            while table[i] != 0 { i = (i + 1) & (size - 1) }
+            table[i] = k
+        }
+        slots = table
+        mask = size - 1
+        count = unique.count
+    }
+
+    @inline(__always) func contains(_ k: UInt64) -> Bool {
+        guard k != 0 else { return false }
+        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+        while true {
+            let s = slots[i]
+            if s == k { return true }
+            if s == 0 { return false }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The union with more keys.
+    func union(_ other: WordSet) -> WordSet { WordSet(keys + other.keys) }
+    /// Without the given keys.
+    func subtracting(_ other: WordSet) -> WordSet { WordSet(keys.filter { !other.contains($0) }) }
+
+    var keys: [UInt64] { slots.filter { $0 != 0 } }
+}
