@@ -58,19 +58,21 @@ public enum ClaimExtractor {
             if s.isQuestion || s.tokens.count > ExtractionLimits.maxSentenceTokens { continue }
             let nums = numbers[nStart..<ni].filter { $0.range.start >= sr.start }
             let ds = dates[dStart..<di].filter { $0.range.start >= sr.start }
-            var season = Subjects.season(d, in: s.tokens)
-            if season == nil, Subjects.nextSeason(d, in: s.tokens) { season = mainSeason }
-            for x in PeopleRules.cast(d, s) { drafts.append((x, si)) }
-            for x in PeopleRules.crew(d, s) { drafts.append((x, si)) }
-            for x in CompanyRules.companies(d, s) { drafts.append((x, si)) }
-            for x in BasedOnRules.basedOn(d, s, lastBook: &lastBook) { drafts.append((x, si)) }
+            let fire = Triggers.of(d, s)
+            let explicit = fire.contains(.season) ? Subjects.season(d, in: s.tokens) : nil
+            let next = fire.contains(.season) && Subjects.nextSeason(d, in: s.tokens)
+            var season = explicit
+            if season == nil, next { season = mainSeason }
+            if fire.contains(.cast) { for x in PeopleRules.cast(d, s) { drafts.append((x, si)) } }
+            if fire.contains(.crew) { for x in PeopleRules.crew(d, s) { drafts.append((x, si)) } }
+            if fire.contains(.company) { for x in CompanyRules.companies(d, s) { drafts.append((x, si)) } }
+            if fire.contains(.basedOn) { for x in BasedOnRules.basedOn(d, s, lastBook: &lastBook) { drafts.append((x, si)) } }
             if !s.isHeading {
-                for x in ValueRules.dates(d, s, ds[...], season: season, lastBook: lastBook) { drafts.append((x, si)) }
-                for x in ValueRules.counts(d, s, nums[...], ds[...], season: season) { drafts.append((x, si)) }
-                let explicit = Subjects.season(d, in: s.tokens)
-                let renewalSeason = Subjects.nextSeason(d, in: s.tokens) ? (mainSeason ?? explicit.map { $0 + 1 }) : (explicit ?? mainSeason)
+                if !ds.isEmpty { for x in ValueRules.dates(d, s, ds[...], season: season, lastBook: lastBook) { drafts.append((x, si)) } }
+                if !nums.isEmpty { for x in ValueRules.counts(d, s, nums[...], ds[...], season: season) { drafts.append((x, si)) } }
                 // "renewed ... for a third season": the season named with the renewal wins
-                for x in RenewalRules.renewal(d, s, season: renewalSeason) { drafts.append((x, si)) }
+                let renewalSeason = next ? (mainSeason ?? explicit.map { $0 + 1 }) : (explicit ?? mainSeason)
+                if fire.contains(.renewal) { for x in RenewalRules.renewal(d, s, season: renewalSeason) { drafts.append((x, si)) } }
             }
             if drafts.count > ExtractionLimits.maxClaims { break }
         }

@@ -90,8 +90,7 @@ enum Subjects {
         }
         if headlineSeason == nil, let _ = (0..<n).first(where: { td.is($0, K.h_back) || td.is($0, K.h_returns) }) { headlineSeason = nil }
         // Score candidates by mentions in the body (case-insensitive) and length.
-        let bodyCased = d.text
-        let body = asciiLower(d.text)  // titles are compared case-insensitively
+        let index = TokenIndex(d)
         var best: (String, Int, Double)? = nil
         var firstNames: [UInt64: [String]] = [:]
         for n in d.allNames { if let t = Tokenizer.tokenize(Array(n.utf8)).first { firstNames[t.hash, default: []].append(n) } }
@@ -120,11 +119,11 @@ enum Subjects {
             seen.insert(cand.lowercased())
             // people are not works: "Fry" when the article names "Stephen Fry"
             if ct.count <= 3, ct.allSatisfy({ $0.kind == .word }) {
-                if ct.count == 1, let full = d.fullNames[ct[0].hash], looksLikePerson(full, bodyCased) { continue }
-                if ct.count == 1, let names = firstNames[ct[0].hash], names.contains(where: { looksLikePerson($0, bodyCased) }) { continue }
-                if looksLikePerson(cand, bodyCased) { continue }
+                if ct.count == 1, let full = d.fullNames[ct[0].hash], looksLikePerson(full, index) { continue }
+                if ct.count == 1, let names = firstNames[ct[0].hash], names.contains(where: { looksLikePerson($0, index) }) { continue }
+                if looksLikePerson(cand, index) { continue }
             }
-            let mentions = count(body, asciiLower(Array(cand.utf8)))
+            let mentions = index.count(cand)
             guard mentions > 0 else { continue }
             let words = cand.split(separator: " ").count
             let score = Double(mentions) * (1 + 0.5 * Double(min(words, 5))) * (quoted.contains(c) ? 2 : 1)
@@ -134,9 +133,9 @@ enum Subjects {
         if best == nil, let s = (quoted.sorted() + strong).first { best = (s.trimmingCharacters(in: " :-–,.!?'\"‘’“”"), 0, 0) }
         guard var (main, mentions, _) = best else { return (nil, headlineSeason, []) }
         // Expand to the title as the body writes it: "Hitchhiker's" → "The Hitchhiker's Guide To The Galaxy".
-        if let full = expansion(d, of: main), !looksLikePerson(full, bodyCased), count(body, asciiLower(Array(full.utf8))) * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
+        if let full = expansion(d, of: main), !looksLikePerson(full, index), index.count(full) * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
             main = full
-            mentions = max(1, count(body, asciiLower(Array(full.utf8))))
+            mentions = max(1, index.count(full))
         }
         return (main, headlineSeason, [SubjectMention(title: main, mentions: mentions)])
     }
@@ -160,11 +159,11 @@ enum Subjects {
     }
 
     /// A person is mostly called by the surname alone ("Munn said …"); a work by its full title.
-    static func looksLikePerson(_ cand: String, _ body: [UInt8]) -> Bool {
+    static func looksLikePerson(_ cand: String, _ index: TokenIndex) -> Bool {
         let ct = Tokenizer.tokenize(Array(cand.utf8))
         guard ct.count >= 2, ct.count <= 3, (0..<ct.count).allSatisfy({ cdIsName(ct, $0) }) else { return false }
-        let full = count(body, Array(cand.utf8))
-        let last = count(body, Array(Array(cand.utf8)[Int(ct[ct.count - 1].start)..<Int(ct[ct.count - 1].end)]))
+        let full = index.count(cand, cased: true)
+        let last = index.count(String(decoding: Array(cand.utf8)[Int(ct[ct.count - 1].start)..<Int(ct[ct.count - 1].end)], as: UTF8.self), cased: true)
         return last - full > max(1, full)
     }
 
@@ -208,5 +207,41 @@ extension String {
         while let f = s.first, set.contains(f) { s.removeFirst() }
         while let l = s.last, set.contains(l) { s.removeLast() }
         return String(s)
+    }
+}
+
+/// Where each token hash occurs in a document, for counting title mentions in one pass.
+struct TokenIndex {
+    let d: Doc
+    var positions: [UInt64: [Int32]] = [:]
+
+    init(_ d: Doc) {
+        self.d = d
+        for i in d.tokens.indices where d.tokens[i].kind != .punct {
+            positions[d.tokens[i].hash, default: []].append(Int32(i))
+            if d.isPossessive(i) { positions[CompanyRules.baseHash(d, i), default: []].append(Int32(i)) }
+        }
+    }
+
+    /// Occurrences of `title` as a token sequence (ASCII case-insensitive; with `cased`, capitalised
+    /// words must be capitalised in the text too). A possessive last word counts ("Munn’s").
+    func count(_ title: String, cased: Bool = false) -> Int {
+        let bytes = Array(title.utf8)
+        let ct = Tokenizer.tokenize(bytes)
+        guard let first = ct.first, let starts = positions[first.hash] else { return 0 }
+        var n = 0
+        var lastEnd = -1
+        for p32 in starts {
+            let p = Int(p32)
+            guard p >= lastEnd, p + ct.count <= d.tokens.count else { continue }
+            var ok = true
+            for (k, t) in ct.enumerated() {
+                let dt = d.tokens[p + k]
+                let same = dt.hash == t.hash || (k == ct.count - 1 && d.isPossessive(p + k) && CompanyRules.baseHash(d, p + k) == t.hash)
+                if !same || (cased && t.isCapitalized && !dt.isCapitalized) { ok = false; break }
+            }
+            if ok { n += 1; lastEnd = p + ct.count }
+        }
+        return n
     }
 }

@@ -49,7 +49,7 @@ public enum Tokenizer {
     public static func hash(_ s: String) -> UInt64 { hash(Array(s.utf8)) }
 
     /// Classification of the scalar starting at `i`: 0 space, 1 letter, 2 punctuation; `len` its byte length.
-    @inline(__always) static func classify(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> (cls: UInt8, len: Int, upper: Bool) {
+    @inline(__always) static func classify(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ table: UnsafeBufferPointer<UInt8>) -> (cls: UInt8, len: Int, upper: Bool) {
         let c = t[i]
         if c < 0x80 {
             if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { return (0, 1, false) }
@@ -66,7 +66,7 @@ public enum Tokenizer {
         else if c >= 0xC0, i + 1 < n { len = 2; v = UInt32(c & 0x1F) << 6 | UInt32(t[i + 1] & 0x3F) }
         else { return (2, 1, false) }
         if v < 0x10000 {
-            let c = bmp[Int(v)]
+            let c = table[Int(v)]
             return (c & 3, len, c & 4 != 0)
         }
         if v == 0xA0 || (v >= 0x2000 && v <= 0x200B) || v == 0x202F || v == 0x205F || v == 0x3000 { return (0, len, false) }
@@ -105,13 +105,17 @@ public enum Tokenizer {
 
     /// Tokenizes UTF-8 text in a buffer.
     public static func tokenize(_ t: UnsafeBufferPointer<UInt8>) -> [Token] {
+        bmp.withUnsafeBufferPointer { tokenize(t, $0) }
+    }
+
+    static func tokenize(_ t: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(t.count / 5)
         let n = t.count
         var i = 0
         var space = true
         while i < n {
-            let (cls, len, upper) = classify(t, i)
+            let (cls, len, upper) = classify(t, i, table)
             if cls == 0 { space = true; i += len; continue }
             let start = i
             var kind: Token.Kind = .punct
@@ -129,23 +133,23 @@ public enum Tokenizer {
                 // Glued letters ("1.5m", "10k", "2nd", "1990s") stay with the number as a word-ish token.
                 var j = i
                 while j < n, j - i < 3, (t[j] | 0x20) >= 0x61 && (t[j] | 0x20) <= 0x7A { j += 1 }
-                if j > i, j == n || classify(t, j).cls != 1 { i = j }
+                if j > i, j == n || classify(t, j, table).cls != 1 { i = j }
             } else if cls == 1 {
                 kind = .word
                 i += len
                 while i < n {
-                    let (c2, l2, _) = classify(t, i)
+                    let (c2, l2, _) = classify(t, i, table)
                     if c2 == 1 || c2 == 3 { i += l2; continue }
                     // inner apostrophe / hyphen / curly apostrophe followed by a letter or digit
                     let isApos = t[i] == 0x27 || (l2 == 3 && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99)
                     let isHyphen = t[i] == 0x2D
                     if (isApos || isHyphen), i + l2 < n {
-                        let (c3, _, _) = classify(t, i + l2)
+                        let (c3, _, _) = classify(t, i + l2, table)
                         if c3 == 1 || (isHyphen && c3 == 3) { i += l2; continue }
                     }
                     // initials: a single letter followed by "." and another letter+"." ("J.C.", "U.S.")
-                    if t[i] == 0x2E, i - start <= 2, i + 1 < n, classify(t, i + 1).cls == 1 {
-                        let nextLen = classify(t, i + 1).len
+                    if t[i] == 0x2E, i - start <= 2, i + 1 < n, classify(t, i + 1, table).cls == 1 {
+                        let nextLen = classify(t, i + 1, table).len
                         if i + 1 + nextLen < n, t[i + 1 + nextLen] == 0x2E { i += 1 + nextLen + 1; continue }
                     }
                     break
