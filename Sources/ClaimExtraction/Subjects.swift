@@ -90,7 +90,7 @@ enum Subjects {
         }
         if headlineSeason == nil, let _ = (0..<n).first(where: { td.is($0, K.h_back) || td.is($0, K.h_returns) }) { headlineSeason = nil }
         // Score candidates by mentions in the body (case-insensitive) and length.
-        let index = TokenIndex(d)
+        var firstHashes: [UInt64] = []
         var best: (String, Int, Double)? = nil
         var firstNames: [UInt64: [String]] = [:]
         for n in d.allNames { if let t = Tokenizer.tokenize(Array(n.utf8)).first { firstNames[t.hash, default: []].append(n) } }
@@ -108,6 +108,11 @@ enum Subjects {
                 }
             }
         }
+        // index the body positions of every word the candidates (and the names they may be) start or end with
+        for c in candidates { firstHashes += Tokenizer.tokenize(Array(c.utf8)).filter { $0.kind != .punct }.map(\.hash) }
+        for n in d.allNames { firstHashes += Tokenizer.tokenize(Array(n.utf8)).map(\.hash) }
+        firstHashes.append(K.h_the)
+        let index = TokenIndex(d, firsts: WordSet(firstHashes))
         for c in candidates {
             var cand = c.trimmingCharacters(in: " :-–,.!?'\"‘’“”")
             for glue in ["Of ", "And ", "In ", "On ", "For ", "To ", "With ", "At "] where cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
@@ -215,11 +220,16 @@ struct TokenIndex {
     let d: Doc
     var positions: [UInt64: [Int32]] = [:]
 
-    init(_ d: Doc) {
+    /// Indexes the positions of the tokens whose hash is one of `firsts` (the first words of the candidates).
+    init(_ d: Doc, firsts: WordSet) {
         self.d = d
         for i in d.tokens.indices where d.tokens[i].kind != .punct {
-            positions[d.tokens[i].hash, default: []].append(Int32(i))
-            if d.isPossessive(i) { positions[CompanyRules.baseHash(d, i), default: []].append(Int32(i)) }
+            let h = d.tokens[i].hash
+            if firsts.contains(h) { positions[h, default: []].append(Int32(i)) }
+            if d.tokens[i].isCapitalized, d.isPossessive(i) {
+                let b = CompanyRules.baseHash(d, i)
+                if firsts.contains(b) { positions[b, default: []].append(Int32(i)) }
+            }
         }
     }
 

@@ -115,6 +115,7 @@ public enum Tokenizer {
         var i = 0
         var space = true
         while i < n {
+            if t[i] == 0x20 { space = true; i += 1; continue }
             let (cls, len, upper) = classify(t, i, table)
             if cls == 0 { space = true; i += len; continue }
             let start = i
@@ -138,6 +139,9 @@ public enum Tokenizer {
                 kind = .word
                 i += len
                 while i < n {
+                    // ASCII letters and digits: the common case, no table look-up
+                    let b = t[i]
+                    if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) { i += 1; continue }
                     let (c2, l2, _) = classify(t, i, table)
                     if c2 == 1 || c2 == 3 { i += l2; continue }
                     // inner apostrophe / hyphen / curly apostrophe followed by a letter or digit
