@@ -80,10 +80,7 @@ struct ValueLexicon: Sendable {
 
     @inline(__always)
     static func hash(_ a: UInt64, _ b: UInt64, _ len: Int) -> Int {
-        var h = a &* 0x9E37_79B9_7F4A_7C15
-        h ^= (b &+ UInt64(truncatingIfNeeded: len)) &* 0xC2B2_AE3D_27D4_EB4F
-        h ^= h >> 29
-        h = h &* 0x1656_67B1_9E37_79F9
+        let h = (a ^ (b &* 0x9E37_79B9) ^ (UInt64(truncatingIfNeeded: len) << 56)) &* 0x9E37_79B9_7F4A_7C15
         return Int(truncatingIfNeeded: h >> UInt64(64 - bits))
     }
 
