@@ -240,7 +240,8 @@ struct NumberParser {
                     if Int(t.toks[next.end].val) >= lastBig { break }
                 } else if next.needsScale {
                     break
-                } else if next.isDigits && !next.hasHundred && !sawAnd {
+                } else if next.isDigits && !next.hasHundred && !(sawAnd && next.value < 100) {
+                    // "2 million and 15,000" are two numbers; "4 thousand and 21" is one.
                     break
                 } else if next.terminal {
                     break
