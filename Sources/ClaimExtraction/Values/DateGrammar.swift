@@ -279,7 +279,7 @@ struct DateParser {
     func isDatePreposition(_ k: WordKind) -> Bool {
         switch k {
         case .in, .since, .until, .during, .by, .from, .before, .after, .through, .of, .early, .late, .mid,
-             .starting, .onwards, .to, .end, .beginning, .start:
+             .starting, .onwards, .to, .end, .beginning, .start, .between:
             return true
         default: return false
         }
@@ -584,7 +584,7 @@ struct DateParser {
             if t.isWord(p) && !t.newlineBefore(i) {
                 switch t.toks[p].kind {
                 case .in, .since, .from, .during, .until, .before, .after, .through, .yearWord, .early, .late, .mid,
-                     .starting, .onwards:
+                     .starting, .onwards, .between:
                     return !noun || modern
                 case .of, .to, .by, .the, .determiner, .article, .end, .beginning, .start:
                     if !noun { return true }
@@ -746,6 +746,10 @@ struct DateParser {
         }
         guard (1...31).contains(v) else { return nil }
         var k = e
+        // "the 15th day of June", "the twenty third day of next month".
+        if t.isKind(k, .daysWord) && t.toks[k].val == 0 && t.isKind(k + 1, .of) && t.onLine(k + 1) {
+            k += 1
+        }
         let viaOf = t.isKind(k, .of)
         if viaOf { k += 1 }
         if (viaOf || !isWord) && t.onLine(k), let (m, mEnd, _) = monthAt(k), CalendarMath.valid(nil, m, v) {
@@ -795,7 +799,7 @@ struct DateParser {
         }
         guard t.onLine(k) else { return nil }
         let cap = t.toks[i].isCapitalized
-        guard let (d, dEnd, ord) = dayAt(k, cardinalWords: !weak || cap) else { return nil }
+        guard let (d, dEnd, ord) = dayAt(k, cardinalWords: !weak || cap || isAbbreviation(i)) else { return nil }
         if viaThe && !ord { return nil }
         if countFollows(dEnd) { return nil }
         if t.isKind(dEnd, .suffix) && t.glued(dEnd) { return nil }
@@ -992,8 +996,18 @@ struct DateParser {
 
     func coreRelDay(_ i: Int) -> Core? {
         guard let ref else { return nil }
-        let d = ref.adding(days: Int(t.toks[i].val))
-        return Core(i, i + 1, Self.day(d.year, d.month, d.day), .day, relative: true)
+        var offset = Int(t.toks[i].val)
+        var start = i
+        // "the day before yesterday", "the day after tomorrow".
+        if offset != 0, i - 2 >= floor, t.isKind(i - 2, .daysWord), t.toks[i - 2].val == 0, t.onLine(i - 1), t.onLine(i) {
+            if t.isKind(i - 1, .before) && offset < 0 || t.isKind(i - 1, .after) && offset > 0 {
+                offset += offset
+                start = i - 2
+                if i - 3 >= floor && t.isKind(i - 3, .the) && t.onLine(i - 2) { start = i - 3 }
+            }
+        }
+        let d = ref.adding(days: offset)
+        return Core(start, i + 1, Self.day(d.year, d.month, d.day), .day, relative: true)
     }
 
     /// this / next / last / coming / previous … + year, month, quarter, decade, season, month name.

@@ -560,6 +560,19 @@ struct NumberParser {
             [.at, .least, .or, .equal, .to], [.article, .minimum, .of], [.minimum, .of], [.no, .smaller, .than],
         ]
         for x in atLeast { p.append((x, .atLeast)) }
+        // "<comparative> or equal than/to", "<comparative> than or equal to" for every comparative.
+        for c: WordKind in [.more, .greater, .higher, .larger, .bigger] {
+            for tail: WordKind in [.than, .to] {
+                p.append(([c, .or, .equal, tail], .atLeast))
+                p.append(([c, .than, .or, .equal, tail], .atLeast))
+            }
+        }
+        for c: WordKind in [.less, .fewer, .lower, .smaller] {
+            for tail: WordKind in [.than, .to] {
+                p.append(([c, .or, .equal, tail], .atMost))
+                p.append(([c, .than, .or, .equal, tail], .atMost))
+            }
+        }
         let less: [[WordKind]] = [[.less, .than], [.fewer, .than], [.under], [.below], [.smaller, .than],
                                    [.lower, .than]]
         for x in less { p.append((x, .lessThan)) }

@@ -48,7 +48,7 @@ enum WordKind: UInt8 {
     case late            // late (mod END)
     case earlier, later
     case end, beginning, start, starting
-    case the, of, `in`, on, by, since, after, before, until, from, during, through, onwards
+    case the, of, `in`, on, by, since, after, before, until, from, during, through, onwards, between
     case eoy             // EOY
     case decadeName      // twenties … nineties (val 2…9), tens (1), noughties (0)
     case letterQ, letterH, letterS, ordSuffix
@@ -191,7 +191,7 @@ struct ValueLexicon: Sendable {
               ("since", .since, 0), ("after", .after, 0), ("before", .before, 0), ("until", .until, 0),
               ("till", .until, 0), ("til", .until, 0), ("from", .from, 0), ("during", .during, 0),
               ("through", .through, 0), ("throughout", .through, 1), ("onwards", .onwards, 0),
-              ("onward", .onwards, 0), ("eoy", .eoy, 0)]
+              ("onward", .onwards, 0), ("eoy", .eoy, 0), ("between", .between, 0)]
         for (i, s) in ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                        "nineties"].enumerated() {
             w.append((s, .decadeName, Int16(i + 2)))
