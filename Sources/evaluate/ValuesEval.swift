@@ -202,6 +202,10 @@ struct ValuesEval: ParsableCommand {
         for (name, run) in [("numbers", { (b: [UInt8]) -> Int in NumberRecognizer.recognize(in: b).count }),
                             ("dates", { (b: [UInt8]) -> Int in
                                 DateRecognizer.recognize(in: b, reference: ReferenceDate(year: 2020, month: 6, day: 1)).count
+                            }),
+                            ("both", { (b: [UInt8]) -> Int in
+                                let v = ValueRecognizer.recognize(in: b, reference: ReferenceDate(year: 2020, month: 6, day: 1))
+                                return v.numbers.count + v.dates.count
                             })] {
             var best = Double.infinity
             var bestWall = Double.infinity

@@ -207,4 +207,14 @@ struct NumberRecognizerTests {
     @Test func integerValue() {
         #expect(NumberRecognizer.recognize(in: Array("1.5 and 2".utf8)).map(\.integerValue) == [nil, 2])
     }
+
+    @Test func combinedRecognizerMatchesTheSeparateOnes() {
+        let text = "Released on August 2, 2018 with 63 episodes; more than 100 Million views by early 2019."
+        let bytes = Array(text.utf8)
+        let ref = ReferenceDate(year: 2020, month: 1, day: 1)
+        let both = ValueRecognizer.recognize(in: bytes, reference: ref)
+        #expect(both.numbers == NumberRecognizer.recognize(in: bytes))
+        #expect(both.dates == DateRecognizer.recognize(in: bytes, reference: ref))
+        #expect(both.numbersOutsideDates.map(\.value) == [63, 100_000_000])
+    }
 }
