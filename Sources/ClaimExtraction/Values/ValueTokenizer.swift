@@ -110,8 +110,8 @@ enum ValueTokenizer {
                          k0: UnsafeBufferPointer<UInt64>, k1: UnsafeBufferPointer<UInt64>,
                          meta: UnsafeBufferPointer<UInt32>) -> [VToken] {
         let n = p.count
-        var toks: [VToken] = []
-        toks.reserveCapacity(n / 4 &+ 16)
+        var toks = TokenSink(capacity: n / 4 &+ 16)
+        defer { toks.deallocate() }
         var i = 0
         var pending: UInt8 = 0
         while i < n {
@@ -163,7 +163,7 @@ enum ValueTokenizer {
                 i &+= 1
             }
         }
-        return toks
+        return toks.array()
     }
 
     /// For each of the 8 bytes of `w`, the high bit set when the byte is not an ASCII letter.
@@ -182,7 +182,7 @@ enum ValueTokenizer {
     @inline(__always)
     static func word(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ cls: UnsafeBufferPointer<UInt8>,
                      _ k0: UnsafeBufferPointer<UInt64>, _ k1: UnsafeBufferPointer<UInt64>,
-                     _ meta: UnsafeBufferPointer<UInt32>, _ pending: inout UInt8, _ toks: inout [VToken]) -> Int {
+                     _ meta: UnsafeBufferPointer<UInt32>, _ pending: inout UInt8, _ toks: inout TokenSink) -> Int {
         let n = p.count
         let bit5: UInt64 = 0x2020_2020_2020_2020
         // Fast path: an ASCII word of at most 15 letters, found 8 bytes at a time.
@@ -239,7 +239,7 @@ enum ValueTokenizer {
     /// The general word scanner: long words, words with non-ASCII letters, the end of the text.
     static func slowWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ cls: UnsafeBufferPointer<UInt8>,
                          _ k0: UnsafeBufferPointer<UInt64>, _ k1: UnsafeBufferPointer<UInt64>,
-                         _ meta: UnsafeBufferPointer<UInt32>, _ pending: inout UInt8, _ toks: inout [VToken]) -> Int {
+                         _ meta: UnsafeBufferPointer<UInt32>, _ pending: inout UInt8, _ toks: inout TokenSink) -> Int {
         let n = p.count
         var i = s
         var ascii = true
@@ -289,6 +289,38 @@ enum ValueTokenizer {
         pending = 0
         return i
     }
+}
+
+/// A growable token buffer without the uniqueness checks of `Array.append`; the tokens are
+/// copied into an array once at the end.
+struct TokenSink {
+    private var base: UnsafeMutablePointer<VToken>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = UnsafeMutablePointer<VToken>.allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ t: VToken) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: t)
+        count &+= 1
+    }
+
+    mutating func grow() {
+        let bigger = UnsafeMutablePointer<VToken>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    func array() -> [VToken] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func deallocate() { base.deallocate() }
 }
 
 /// Read access to the tokens of one text, with helpers shared by the number and date grammars.
