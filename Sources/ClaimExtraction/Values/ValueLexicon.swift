@@ -59,10 +59,13 @@ enum WordKind: UInt8 {
     case `as`
 }
 
-/// One lexicon entry.
-struct LexEntry {
-    let kind: WordKind
-    let val: Int16
+extension WordKind {
+    /// The kind stored in a lexicon slot. The table is built from `WordKind` values only, so the
+    /// raw value is always valid.
+    @inline(__always)
+    static func fromTable(_ meta: UInt32) -> WordKind {
+        unsafeBitCast(UInt8(truncatingIfNeeded: meta >> 16), to: WordKind.self)
+    }
 }
 
 /// A fixed open-addressing hash table from lower-cased ASCII words (≤ 16 bytes) to entries.
@@ -212,19 +215,4 @@ struct ValueLexicon: Sendable {
         for s in ["which", "that", "each", "every", "any", "another", "whichever"] { w.append((s, .pronounDet, 0)) }
         return w
     }()
-
-    /// Looks up a lower-cased packed word.
-    @inline(__always)
-    func lookup(_ a: UInt64, _ b: UInt64, _ len: Int) -> (WordKind, Int16) {
-        var slot = Self.hash(a, b, len)
-        while true {
-            let m = meta[slot]
-            if m == 0 { return (.other, 0) }
-            if k0[slot] == a && k1[slot] == b && Int(m >> 24) == len {
-                return (WordKind(rawValue: UInt8(truncatingIfNeeded: m >> 16)) ?? .other,
-                        Int16(bitPattern: UInt16(truncatingIfNeeded: m)))
-            }
-            slot = (slot + 1) & (Self.size - 1)
-        }
-    }
 }

@@ -90,9 +90,9 @@ enum ValueTokenizer {
         return (1, 0)
     }
 
-    static func tokenize(_ p: UnsafeBufferPointer<UInt8>) -> [VToken] {
+    static func tokenize(_ p: UnsafeBufferPointer<UInt8>) -> TokenStore {
         let n = p.count
-        if n == 0 || n >= Int(Int32.max) { return [] }
+        if n == 0 || n >= Int(Int32.max) { return TokenStore(TokenSink(capacity: 0)) }
         let lex = ValueLexicon.shared
         return byteClass.withUnsafeBufferPointer { cls in
             lex.k0.withUnsafeBufferPointer { k0 in
@@ -108,10 +108,9 @@ enum ValueTokenizer {
     /// The scanner proper; the tables are passed in so that the loop touches no globals.
     static func tokenize(_ p: UnsafeBufferPointer<UInt8>, cls: UnsafeBufferPointer<UInt8>,
                          k0: UnsafeBufferPointer<UInt64>, k1: UnsafeBufferPointer<UInt64>,
-                         meta: UnsafeBufferPointer<UInt32>) -> [VToken] {
+                         meta: UnsafeBufferPointer<UInt32>) -> TokenStore {
         let n = p.count
         var toks = TokenSink(capacity: n / 4 &+ 16)
-        defer { toks.deallocate() }
         var i = 0
         var pending: UInt8 = 0
         while i < n {
@@ -163,7 +162,7 @@ enum ValueTokenizer {
                 i &+= 1
             }
         }
-        return toks.array()
+        return TokenStore(toks)
     }
 
     /// For each of the 8 bytes of `w`, the high bit set when the byte is not an ASCII letter.
@@ -221,7 +220,7 @@ enum ValueTokenizer {
                     let m = meta[slot]
                     if m == 0 { break }
                     if k0[slot] == a && k1[slot] == bb && Int(m >> 24) == len {
-                        kind = WordKind(rawValue: UInt8(truncatingIfNeeded: m >> 16)) ?? .other
+                        kind = WordKind.fromTable(m)
                         val = Int16(bitPattern: UInt16(truncatingIfNeeded: m))
                         break
                     }
@@ -273,7 +272,7 @@ enum ValueTokenizer {
                     let m = meta[slot]
                     if m == 0 { break }
                     if k0[slot] == a && k1[slot] == bb && Int(m >> 24) == len {
-                        kind = WordKind(rawValue: UInt8(truncatingIfNeeded: m >> 16)) ?? .other
+                        kind = WordKind.fromTable(m)
                         val = Int16(bitPattern: UInt16(truncatingIfNeeded: m))
                         break
                     }
@@ -291,11 +290,11 @@ enum ValueTokenizer {
     }
 }
 
-/// A growable token buffer without the uniqueness checks of `Array.append`; the tokens are
-/// copied into an array once at the end.
+/// A growable token buffer without the uniqueness checks of `Array.append`; its memory is
+/// handed over to a `TokenStore`.
 struct TokenSink {
-    private var base: UnsafeMutablePointer<VToken>
-    private var count = 0
+    fileprivate var base: UnsafeMutablePointer<VToken>
+    fileprivate var count = 0
     private var capacity: Int
 
     init(capacity: Int) {
@@ -318,14 +317,31 @@ struct TokenSink {
         capacity *= 2
     }
 
-    func array() -> [VToken] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}
 
-    func deallocate() { base.deallocate() }
+/// The tokens of one text. Owns the buffer a `TokenSink` filled; reads are bounds-checked like
+/// an array's.
+final class TokenStore {
+    private let base: UnsafeMutablePointer<VToken>
+    let count: Int
+
+    init(_ sink: TokenSink) {
+        base = sink.base
+        count = sink.count
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    subscript(i: Int) -> VToken {
+        precondition(i >= 0 && i < count, "token index out of range")
+        return base[i]
+    }
 }
 
 /// Read access to the tokens of one text, with helpers shared by the number and date grammars.
 struct TokenText {
-    let toks: [VToken]
+    let toks: TokenStore
     let bytes: UnsafeBufferPointer<UInt8>
 
     var count: Int { toks.count }
