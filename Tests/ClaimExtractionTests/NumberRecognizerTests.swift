@@ -217,4 +217,13 @@ struct NumberRecognizerTests {
         #expect(both.dates == DateRecognizer.recognize(in: bytes, reference: ref))
         #expect(both.numbersOutsideDates.map(\.value) == [63, 100_000_000])
     }
+
+    @Test func lexiconHasNoDuplicateWords() {
+        var seen: [String: WordKind] = [:]
+        for (word, kind, _) in ValueLexicon.words {
+            #expect(seen[word] == nil, "\(word) is listed as \(seen[word].map { "\($0)" } ?? "") and \(kind)")
+            seen[word] = kind
+            #expect(word == word.lowercased() && word.utf8.count <= 16)
+        }
+    }
 }
