@@ -162,6 +162,7 @@ struct DateRecognizerTests {
 
     @Test(arguments: [
         ("early 2020", "2020", "START"), ("late 2019", "2019", "END"), ("mid-2021", "2021", "MID"),
+        ("early-2025", "2025", "START"), ("late-October", "XXXX-10", "END"),
         ("around 2020", "2020", "APPROX"), ("the beginning of 2000", "2000", "START"),
         ("the middle of 2000", "2000", "MID"), ("since 2009", "2009", "ON_OR_AFTER"), ("after 2016", "2016", "AFTER"),
         ("before 2018", "2018", "BEFORE"), ("until April 27th", "XXXX-04-27", "BEFORE"),

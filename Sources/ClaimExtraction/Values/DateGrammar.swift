@@ -1125,8 +1125,10 @@ struct DateParser {
                 c.mod = "MID"
                 s -= 1
             } else if s - 2 >= floor && t.isPunct(s - 1, UInt8(ascii: "-")) && t.glued(s) && t.glued(s - 1)
-                        && t.isKind(s - 2, .mid) && c.gran != .day {
-                c.mod = "MID"
+                        && (t.isKind(s - 2, .mid) || t.isKind(s - 2, .early) || t.isKind(s - 2, .late))
+                        && c.gran != .day {
+                // "mid-2021", "early-2025", "late-October".
+                c.mod = t.isKind(s - 2, .mid) ? "MID" : (t.isKind(s - 2, .early) ? "START" : "END")
                 s -= 2
             } else if kindAt(s - 1) == .early && c.gran != .day {
                 c.mod = "START"
