@@ -51,6 +51,27 @@ struct DateAndNumberRobustnessTests {
         }
     }
 
+    /// Long runs that fail only at their end must not be rescanned from every inner group.
+    @Test(.timeLimit(.minutes(1)))
+    func longRunsStayLinear() {
+        let ref = ReferenceDate(year: 2020, month: 1, day: 1)
+        let inputs = [
+            "1" + String(repeating: ",234", count: 20000) + "x",
+            String(repeating: "1-", count: 20000) + "2",
+            String(repeating: "12/", count: 20000),
+            String(repeating: "2018 ", count: 20000),
+            String(repeating: "one ", count: 20000),
+            String(repeating: "more than ", count: 10000) + "5",
+            String(repeating: "1 234 ", count: 20000),
+        ]
+        for s in inputs {
+            let bytes = Array(s.utf8)
+            _ = NumberRecognizer.recognize(in: bytes)
+            _ = DateRecognizer.recognize(in: bytes, reference: ref)
+        }
+        #expect(NumberRecognizer.recognize(in: Array(inputs[0].utf8)).isEmpty)
+    }
+
     func check(_ bytes: [UInt8], _ ref: ReferenceDate?) {
         let numbers = NumberRecognizer.recognize(in: bytes)
         var last = 0

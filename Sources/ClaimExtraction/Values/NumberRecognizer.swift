@@ -100,10 +100,23 @@ struct NumberParser {
         let n = t.count
         var i = 0
         while i < n {
-            if isTrigger(i), let num = parseNumber(at: i) {
-                emit(num)
-                i = max(num.end, i + 1)
-                continue
+            if isTrigger(i) {
+                if let num = parseNumber(at: i) {
+                    emit(num)
+                    i = max(num.end, i + 1)
+                    continue
+                }
+                if t.toks[i].isDigits {
+                    // A digit run that is not a number ("1,234,567x") is not one from any of its
+                    // inner groups either: skip the whole glued run (keeps the scan linear).
+                    var k = i + 1
+                    while k < n && t.glued(k) && (t.toks[k].isDigits || t.toks[k].isPunct(UInt8(ascii: ","))
+                                                  || t.toks[k].isPunct(UInt8(ascii: "."))) {
+                        k += 1
+                    }
+                    i = k
+                    continue
+                }
             }
             i += 1
         }
