@@ -121,6 +121,14 @@ struct DateRecognizerTests {
         #expect(dates("Let's meet on the 18th.") == [D("the 18th", "XXXX-XX-18")])
     }
 
+    @Test func dayListsTakeTheLastMonth() {
+        #expect(timexes("He can do the 22nd, 23rd, 30th or 31st of March.") ==
+                ["XXXX-03-22", "XXXX-03-23", "XXXX-03-30", "XXXX-03-31"])
+        #expect(timexes("on 18 and 19 June 2020") == ["2020-06-18", "2020-06-19"])
+        #expect(timexes("What do I have on Saturday the second?") == ["XXXX-XX-02"])
+        #expect(timexes("for the second time") == [])
+    }
+
     @Test func modalMayIsNotAMonth() {
         #expect(dates("This may take longer. May I ask? One may say so.") == [])
         #expect(dates("It may be in may") == [D("may", "XXXX-05")])

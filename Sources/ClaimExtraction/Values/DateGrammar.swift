@@ -106,7 +106,7 @@ struct DateParser {
         case .end, .beginning, .start, .mid: return coreBoundaryOfUnit(i)
         case .ordinal:
             guard let (v, e) = t.wordOrdinal(i) else { return nil }
-            return ordinalTail(v, i, e, isWord: true)
+            return ordinalTail(v, i, e, isWord: true) ?? weekdayOrdinalDay(i, v, e)
         case .unit, .teen, .tens: return coreNumberWord(i)
         case .letterQ, .letterH: return coreQH(i)
         case .decadeName: return coreDecadeName(i)
@@ -684,19 +684,30 @@ struct DateParser {
         return Core(i, mEnd, Self.day(nil, m, d), .day)
     }
 
-    /// "18 and 19 June": the first day of a list takes the month of the last.
+    /// "18 and 19 June", "the 22nd, 23rd, 30th or 31st of March": the days of a list take the
+    /// month (and year) of the last one.
     func dayListMonth(_ i: Int, _ d: Int, _ dEnd: Int) -> Core? {
-        let k = dEnd
-        guard t.onLine(k), t.isKind(k, .and) || t.isKind(k, .or) || t.isPunct(k, UInt8(ascii: ","))
-                || t.isPunct(k, UInt8(ascii: "&")) else { return nil }
-        guard t.onLine(k + 1), let (_, e2, _) = dayAt(k + 1, cardinalWords: false) else { return nil }
-        var k3 = e2
-        if t.isKind(k3, .of) { k3 += 1 }
-        guard t.onLine(k3), let (m, mEnd, _) = monthAt(k3), CalendarMath.valid(nil, m, d) else { return nil }
-        if let (r, _) = yearSpecAt(mEnd), let (y, rel) = resolve(r), CalendarMath.valid(y, m, d) {
-            return Core(i, dEnd, Self.day(y, m, d), .day, relative: rel)
+        var k = dEnd
+        for _ in 0..<8 {
+            guard t.onLine(k), t.isKind(k, .and) || t.isKind(k, .or) || t.isPunct(k, UInt8(ascii: ","))
+                    || t.isPunct(k, UInt8(ascii: "&")) else { return nil }
+            var n = k + 1
+            // ", and 23rd", "or the 31st"
+            if t.isKind(n, .and) || t.isKind(n, .or) { n += 1 }
+            if t.isKind(n, .the) { n += 1 }
+            guard t.onLine(n), let (_, e2, _) = dayAt(n, cardinalWords: false) else { return nil }
+            var k3 = e2
+            if t.isKind(k3, .of) { k3 += 1 }
+            if t.onLine(k3), let (m, mEnd, _) = monthAt(k3) {
+                guard CalendarMath.valid(nil, m, d) else { return nil }
+                if let (r, _) = yearSpecAt(mEnd), let (y, rel) = resolve(r), CalendarMath.valid(y, m, d) {
+                    return Core(i, dEnd, Self.day(y, m, d), .day, relative: rel)
+                }
+                return Core(i, dEnd, Self.day(nil, m, d), .day)
+            }
+            k = e2
         }
-        return Core(i, dEnd, Self.day(nil, m, d), .day)
+        return nil
     }
 
     /// "the 18th", "on 29th": a day of an unknown month.
@@ -719,6 +730,14 @@ struct DateParser {
             }
         }
         return Core(i, dEnd, Self.day(nil, nil, d), .day)
+    }
+
+    /// "Saturday the second", "Thursday the twenty first": an ordinal word is a day only after a
+    /// weekday and "the" (alone, "the second" is rarely a date).
+    func weekdayOrdinalDay(_ i: Int, _ v: Int, _ e: Int) -> Core? {
+        guard (1...31).contains(v), t.isKind(i - 1, .the), t.isKind(i - 2, .weekday), t.onLine(i), t.onLine(i - 1),
+              !t.isWord(e) || !t.onLine(e) || t.toks[e].kind != .other else { return nil }
+        return Core(i, e, Self.day(nil, nil, v), .day)
     }
 
     /// What follows an ordinal: century, quarter, half, "month of", "of <month>", "of next month".
@@ -944,7 +963,7 @@ struct DateParser {
     // MARK: Number words
 
     func coreNumberWord(_ i: Int) -> Core? {
-        if let (v, e) = t.wordOrdinal(i) { return ordinalTail(v, i, e, isWord: true) }
+        if let (v, e) = t.wordOrdinal(i) { return ordinalTail(v, i, e, isWord: true) ?? weekdayOrdinalDay(i, v, e) }
         if let c = spokenDecade(i) { return c }
         // "fifteen August …", "twenty five January …".
         if let (d, e) = t.wordSmall(i), d >= 1, d <= 31 {
