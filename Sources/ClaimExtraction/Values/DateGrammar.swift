@@ -106,7 +106,7 @@ struct DateParser {
         case .end, .beginning, .start, .mid: return coreBoundaryOfUnit(i)
         case .ordinal:
             guard let (v, e) = t.wordOrdinal(i) else { return nil }
-            return ordinalTail(v, i, e, isWord: true)
+            return ordinalTail(v, i, e, isWord: true) ?? weekdayOrdinalDay(i, v, e)
         case .unit, .teen, .tens: return coreNumberWord(i)
         case .letterQ, .letterH: return coreQH(i)
         case .decadeName: return coreDecadeName(i)
@@ -279,7 +279,7 @@ struct DateParser {
     func isDatePreposition(_ k: WordKind) -> Bool {
         switch k {
         case .in, .since, .until, .during, .by, .from, .before, .after, .through, .of, .early, .late, .mid,
-             .starting, .onwards, .to, .end, .beginning, .start:
+             .starting, .onwards, .to, .end, .beginning, .start, .between:
             return true
         default: return false
         }
@@ -584,7 +584,7 @@ struct DateParser {
             if t.isWord(p) && !t.newlineBefore(i) {
                 switch t.toks[p].kind {
                 case .in, .since, .from, .during, .until, .before, .after, .through, .yearWord, .early, .late, .mid,
-                     .starting, .onwards:
+                     .starting, .onwards, .between:
                     return !noun || modern
                 case .of, .to, .by, .the, .determiner, .article, .end, .beginning, .start:
                     if !noun { return true }
@@ -684,19 +684,30 @@ struct DateParser {
         return Core(i, mEnd, Self.day(nil, m, d), .day)
     }
 
-    /// "18 and 19 June": the first day of a list takes the month of the last.
+    /// "18 and 19 June", "the 22nd, 23rd, 30th or 31st of March": the days of a list take the
+    /// month (and year) of the last one.
     func dayListMonth(_ i: Int, _ d: Int, _ dEnd: Int) -> Core? {
-        let k = dEnd
-        guard t.onLine(k), t.isKind(k, .and) || t.isKind(k, .or) || t.isPunct(k, UInt8(ascii: ","))
-                || t.isPunct(k, UInt8(ascii: "&")) else { return nil }
-        guard t.onLine(k + 1), let (_, e2, _) = dayAt(k + 1, cardinalWords: false) else { return nil }
-        var k3 = e2
-        if t.isKind(k3, .of) { k3 += 1 }
-        guard t.onLine(k3), let (m, mEnd, _) = monthAt(k3), CalendarMath.valid(nil, m, d) else { return nil }
-        if let (r, _) = yearSpecAt(mEnd), let (y, rel) = resolve(r), CalendarMath.valid(y, m, d) {
-            return Core(i, dEnd, Self.day(y, m, d), .day, relative: rel)
+        var k = dEnd
+        for _ in 0..<8 {
+            guard t.onLine(k), t.isKind(k, .and) || t.isKind(k, .or) || t.isPunct(k, UInt8(ascii: ","))
+                    || t.isPunct(k, UInt8(ascii: "&")) else { return nil }
+            var n = k + 1
+            // ", and 23rd", "or the 31st"
+            if t.isKind(n, .and) || t.isKind(n, .or) { n += 1 }
+            if t.isKind(n, .the) { n += 1 }
+            guard t.onLine(n), let (_, e2, _) = dayAt(n, cardinalWords: false) else { return nil }
+            var k3 = e2
+            if t.isKind(k3, .of) { k3 += 1 }
+            if t.onLine(k3), let (m, mEnd, _) = monthAt(k3) {
+                guard CalendarMath.valid(nil, m, d) else { return nil }
+                if let (r, _) = yearSpecAt(mEnd), let (y, rel) = resolve(r), CalendarMath.valid(y, m, d) {
+                    return Core(i, dEnd, Self.day(y, m, d), .day, relative: rel)
+                }
+                return Core(i, dEnd, Self.day(nil, m, d), .day)
+            }
+            k = e2
         }
-        return Core(i, dEnd, Self.day(nil, m, d), .day)
+        return nil
     }
 
     /// "the 18th", "on 29th": a day of an unknown month.
@@ -719,6 +730,14 @@ struct DateParser {
             }
         }
         return Core(i, dEnd, Self.day(nil, nil, d), .day)
+    }
+
+    /// "Saturday the second", "Thursday the twenty first": an ordinal word is a day only after a
+    /// weekday and "the" (alone, "the second" is rarely a date).
+    func weekdayOrdinalDay(_ i: Int, _ v: Int, _ e: Int) -> Core? {
+        guard (1...31).contains(v), t.isKind(i - 1, .the), t.isKind(i - 2, .weekday), t.onLine(i), t.onLine(i - 1),
+              !t.isWord(e) || !t.onLine(e) || t.toks[e].kind != .other else { return nil }
+        return Core(i, e, Self.day(nil, nil, v), .day)
     }
 
     /// What follows an ordinal: century, quarter, half, "month of", "of <month>", "of next month".
@@ -746,6 +765,10 @@ struct DateParser {
         }
         guard (1...31).contains(v) else { return nil }
         var k = e
+        // "the 15th day of June", "the twenty third day of next month".
+        if t.isKind(k, .daysWord) && t.toks[k].val == 0 && t.isKind(k + 1, .of) && t.onLine(k + 1) {
+            k += 1
+        }
         let viaOf = t.isKind(k, .of)
         if viaOf { k += 1 }
         if (viaOf || !isWord) && t.onLine(k), let (m, mEnd, _) = monthAt(k), CalendarMath.valid(nil, m, v) {
@@ -795,7 +818,7 @@ struct DateParser {
         }
         guard t.onLine(k) else { return nil }
         let cap = t.toks[i].isCapitalized
-        guard let (d, dEnd, ord) = dayAt(k, cardinalWords: !weak || cap) else { return nil }
+        guard let (d, dEnd, ord) = dayAt(k, cardinalWords: !weak || cap || isAbbreviation(i)) else { return nil }
         if viaThe && !ord { return nil }
         if countFollows(dEnd) { return nil }
         if t.isKind(dEnd, .suffix) && t.glued(dEnd) { return nil }
@@ -940,7 +963,7 @@ struct DateParser {
     // MARK: Number words
 
     func coreNumberWord(_ i: Int) -> Core? {
-        if let (v, e) = t.wordOrdinal(i) { return ordinalTail(v, i, e, isWord: true) }
+        if let (v, e) = t.wordOrdinal(i) { return ordinalTail(v, i, e, isWord: true) ?? weekdayOrdinalDay(i, v, e) }
         if let c = spokenDecade(i) { return c }
         // "fifteen August …", "twenty five January …".
         if let (d, e) = t.wordSmall(i), d >= 1, d <= 31 {
@@ -992,8 +1015,18 @@ struct DateParser {
 
     func coreRelDay(_ i: Int) -> Core? {
         guard let ref else { return nil }
-        let d = ref.adding(days: Int(t.toks[i].val))
-        return Core(i, i + 1, Self.day(d.year, d.month, d.day), .day, relative: true)
+        var offset = Int(t.toks[i].val)
+        var start = i
+        // "the day before yesterday", "the day after tomorrow".
+        if offset != 0, i - 2 >= floor, t.isKind(i - 2, .daysWord), t.toks[i - 2].val == 0, t.onLine(i - 1), t.onLine(i) {
+            if t.isKind(i - 1, .before) && offset < 0 || t.isKind(i - 1, .after) && offset > 0 {
+                offset += offset
+                start = i - 2
+                if i - 3 >= floor && t.isKind(i - 3, .the) && t.onLine(i - 2) { start = i - 3 }
+            }
+        }
+        let d = ref.adding(days: offset)
+        return Core(start, i + 1, Self.day(d.year, d.month, d.day), .day, relative: true)
     }
 
     /// this / next / last / coming / previous … + year, month, quarter, decade, season, month name.
@@ -1111,8 +1144,10 @@ struct DateParser {
                 c.mod = "MID"
                 s -= 1
             } else if s - 2 >= floor && t.isPunct(s - 1, UInt8(ascii: "-")) && t.glued(s) && t.glued(s - 1)
-                        && t.isKind(s - 2, .mid) && c.gran != .day {
-                c.mod = "MID"
+                        && (t.isKind(s - 2, .mid) || t.isKind(s - 2, .early) || t.isKind(s - 2, .late))
+                        && c.gran != .day {
+                // "mid-2021", "early-2025", "late-October".
+                c.mod = t.isKind(s - 2, .mid) ? "MID" : (t.isKind(s - 2, .early) ? "START" : "END")
                 s -= 2
             } else if kindAt(s - 1) == .early && c.gran != .day {
                 c.mod = "START"

@@ -100,10 +100,23 @@ struct NumberParser {
         let n = t.count
         var i = 0
         while i < n {
-            if isTrigger(i), let num = parseNumber(at: i) {
-                emit(num)
-                i = max(num.end, i + 1)
-                continue
+            if isTrigger(i) {
+                if let num = parseNumber(at: i) {
+                    emit(num)
+                    i = max(num.end, i + 1)
+                    continue
+                }
+                if t.toks[i].isDigits {
+                    // A digit run that is not a number ("1,234,567x") is not one from any of its
+                    // inner groups either: skip the whole glued run (keeps the scan linear).
+                    var k = i + 1
+                    while k < n && t.glued(k) && (t.toks[k].isDigits || t.toks[k].isPunct(UInt8(ascii: ","))
+                                                  || t.toks[k].isPunct(UInt8(ascii: "."))) {
+                        k += 1
+                    }
+                    i = k
+                    continue
+                }
             }
             i += 1
         }
@@ -240,7 +253,8 @@ struct NumberParser {
                     if Int(t.toks[next.end].val) >= lastBig { break }
                 } else if next.needsScale {
                     break
-                } else if next.isDigits && !next.hasHundred && !sawAnd {
+                } else if next.isDigits && !next.hasHundred && !(sawAnd && next.value < 100) {
+                    // "2 million and 15,000" are two numbers; "4 thousand and 21" is one.
                     break
                 } else if next.terminal {
                     break
@@ -433,19 +447,22 @@ struct NumberParser {
     /// A digit number at `j` ("1,234,567.89", "40 000", ".08", "1.5m", "2.33 k").
     func readDigits(_ j: Int) -> DigitNumber? {
         var k = j
+        // The first 18 significant digits are kept exactly; later integer digits only scale.
         var mantissa = 0
-        var nDigits = 0
+        var kept = 0
+        var droppedInt = 0
         var fracDigits = 0
-        var overflowText: [UInt8] = []
-        var overflow = false
 
-        func add(_ idx: Int) {
+        func add(_ idx: Int, fraction: Bool) {
             let tk = t.toks[idx]
             for q in Int(tk.start)..<Int(tk.end) {
-                let d = Int(t.bytes[q] &- 48)
-                overflowText.append(t.bytes[q])
-                if nDigits < 18 { mantissa = mantissa * 10 + d } else { overflow = true }
-                nDigits += 1
+                if kept < 18 {
+                    mantissa = mantissa &* 10 &+ Int(t.bytes[q] &- 48)
+                    kept += 1
+                    if fraction { fracDigits += 1 }
+                } else if !fraction {
+                    droppedInt += 1
+                }
             }
         }
 
@@ -453,42 +470,36 @@ struct NumberParser {
             // ".08"
             guard t.toks[j].byte == UInt8(ascii: "."), t.isDigits(j + 1), t.glued(j + 1) else { return nil }
             if j > 0 && t.glued(j) && (t.isDigits(j - 1) || t.isWord(j - 1)) { return nil }
-            add(j + 1)
-            fracDigits = t.toks[j + 1].digitCount
-            overflowText.insert(UInt8(ascii: "."), at: overflowText.count - fracDigits)
+            add(j + 1, fraction: true)
             k = j + 2
             if t.isPunct(k, UInt8(ascii: ".")) && t.glued(k) && t.isDigits(k + 1) && t.glued(k + 1) { return nil }
         } else {
             // Digits glued to a letter before them ("MP3", "Q4", "A1B2") are not numbers.
             if j > 0 && t.glued(j) && t.isWord(j - 1) { return nil }
-            add(j)
+            add(j, fraction: false)
             k = j + 1
-            let firstLen = t.toks[j].digitCount
-            if firstLen <= 3 {
+            if t.toks[j].digitCount <= 3 {
                 // Comma grouping.
                 var groups = 0
                 while t.isPunct(k, UInt8(ascii: ",")) && t.glued(k) && t.isDigits(k + 1) && t.glued(k + 1)
                         && t.toks[k + 1].digitCount == 3 {
-                    add(k + 1)
+                    add(k + 1, fraction: false)
                     k += 2
                     groups += 1
                 }
                 if groups == 0 {
                     // Space grouping: "1 234 567", "40 000" (space, NBSP or narrow NBSP).
                     while k < t.count, t.isDigits(k), t.toks[k].digitCount == 3, isGroupSpace(k) {
-                        add(k)
+                        add(k, fraction: false)
                         k += 1
                     }
                 }
             }
-            // Decimals.
+            // Decimals, but not dotted chains ("13.5.2015", "192.168.1.2").
             if t.isPunct(k, UInt8(ascii: ".")) && t.glued(k) && t.isDigits(k + 1) && t.glued(k + 1) {
-                // Not dotted chains ("13.5.2015", "192.168.1.2").
                 let k3 = k + 2
                 if !(t.isPunct(k3, UInt8(ascii: ".")) && t.glued(k3) && t.isDigits(k3 + 1) && t.glued(k3 + 1)) {
-                    overflowText.append(UInt8(ascii: "."))
-                    fracDigits = t.toks[k + 1].digitCount
-                    add(k + 1)
+                    add(k + 1, fraction: true)
                     k += 2
                 }
             }
@@ -506,14 +517,8 @@ struct NumberParser {
                 k += 1
             }
         }
-        var value: Double
-        if overflow {
-            value = Double(String(decoding: overflowText, as: UTF8.self)) ?? 0
-            if let s = scale { value *= pow10(s) }
-        } else {
-            let e = (scale ?? 0) - fracDigits
-            value = e >= 0 ? Double(mantissa) * pow10(e) : Double(mantissa) / pow10(-e)
-        }
+        let e = (scale ?? 0) + droppedInt - fracDigits
+        let value = e >= 0 ? Double(mantissa) * pow10(e) : Double(mantissa) / pow10(-e)
         return DigitNumber(value: value, end: k, isDecimal: fracDigits > 0, suffixScale: scale)
     }
 
@@ -544,11 +549,11 @@ struct NumberParser {
     }
 
     func spacedSuffixAllowed(_ k: Int) -> Bool {
-        for s: StaticString in ["k", "K", "M", "MM", "bn", "Bn", "BN", "bln", "mn", "mln", "mil", "tn", "tln",
-                                "trn", "bil"] where t.text(k, is: s) {
-            return true
-        }
-        return false
+        // Single lower-case letters ("5 m", "2 b") are units or labels when spaced; "k" and "M" are not.
+        let len = t.toks[k].end - t.toks[k].start
+        if len == 1 { return t.text(k, is: "k") || t.text(k, is: "K") || t.text(k, is: "M") }
+        if t.text(k, is: "mm") { return false }
+        return true
     }
 
     // MARK: Qualifiers
@@ -568,6 +573,19 @@ struct NumberParser {
             [.at, .least, .or, .equal, .to], [.article, .minimum, .of], [.minimum, .of], [.no, .smaller, .than],
         ]
         for x in atLeast { p.append((x, .atLeast)) }
+        // "<comparative> or equal than/to", "<comparative> than or equal to" for every comparative.
+        for c: WordKind in [.more, .greater, .higher, .larger, .bigger] {
+            for tail: WordKind in [.than, .to] {
+                p.append(([c, .or, .equal, tail], .atLeast))
+                p.append(([c, .than, .or, .equal, tail], .atLeast))
+            }
+        }
+        for c: WordKind in [.less, .fewer, .lower, .smaller] {
+            for tail: WordKind in [.than, .to] {
+                p.append(([c, .or, .equal, tail], .atMost))
+                p.append(([c, .than, .or, .equal, tail], .atMost))
+            }
+        }
         let less: [[WordKind]] = [[.less, .than], [.fewer, .than], [.under], [.below], [.smaller, .than],
                                    [.lower, .than]]
         for x in less { p.append((x, .lessThan)) }
@@ -588,6 +606,17 @@ struct NumberParser {
         p.append(([.equal, .to], .exact))
         return p.sorted { $0.0.count > $1.0.count }
     }()
+
+    /// Whether a qualifier pattern can end with a word of this kind (a fast filter).
+    static func canEndPrefix(_ k: WordKind) -> Bool {
+        switch k {
+        case .than, .over, .above, .exceed, .surpass, .cross, .of, .least, .under, .below, .to, .most, .approx,
+             .estimated, .as:
+            return true
+        default:
+            return false
+        }
+    }
 
     enum SuffixEffect { case bound(NumberBound), orEqual }
 
@@ -649,7 +678,8 @@ struct NumberParser {
         var prefixStart: Int?
         var prefixBound = NumberBound.exact
         var prefixIsEqualTo = false
-        if num.start > 0 && !t.newlineBefore(num.start) {
+        if num.start > 0 && !t.newlineBefore(num.start) && t.isWord(num.start - 1)
+            && Self.canEndPrefix(t.toks[num.start - 1].kind) {
             for (pat, b) in Self.prefixPatterns {
                 if let s = matchBackward(pat, endingAt: num.start - 1) {
                     prefixStart = s
@@ -662,7 +692,8 @@ struct NumberParser {
         // Suffix qualifier.
         var suffixEnd: Int?
         var suffix: SuffixEffect?
-        for (pat, eff) in Self.suffixPatterns {
+        let suffixPossible = t.onLine(num.end) && (t.isKind(num.end, .or) || t.isKind(num.end, .and))
+        for (pat, eff) in Self.suffixPatterns where suffixPossible {
             if let e = matchForward(pat, from: num.end) {
                 if pat.last == .than && numberStartsAt(e) { continue }
                 suffixEnd = e

@@ -48,7 +48,7 @@ enum WordKind: UInt8 {
     case late            // late (mod END)
     case earlier, later
     case end, beginning, start, starting
-    case the, of, `in`, on, by, since, after, before, until, from, during, through, onwards
+    case the, of, `in`, on, by, since, after, before, until, from, during, through, onwards, between
     case eoy             // EOY
     case decadeName      // twenties … nineties (val 2…9), tens (1), noughties (0)
     case letterQ, letterH, letterS, ordSuffix
@@ -59,10 +59,13 @@ enum WordKind: UInt8 {
     case `as`
 }
 
-/// One lexicon entry.
-struct LexEntry {
-    let kind: WordKind
-    let val: Int16
+extension WordKind {
+    /// The kind stored in a lexicon slot. The table is built from `WordKind` values only, so the
+    /// raw value is always valid.
+    @inline(__always)
+    static func fromTable(_ meta: UInt32) -> WordKind {
+        unsafeBitCast(UInt8(truncatingIfNeeded: meta >> 16), to: WordKind.self)
+    }
 }
 
 /// A fixed open-addressing hash table from lower-cased ASCII words (≤ 16 bytes) to entries.
@@ -80,10 +83,7 @@ struct ValueLexicon: Sendable {
 
     @inline(__always)
     static func hash(_ a: UInt64, _ b: UInt64, _ len: Int) -> Int {
-        var h = a &* 0x9E37_79B9_7F4A_7C15
-        h ^= (b &+ UInt64(truncatingIfNeeded: len)) &* 0xC2B2_AE3D_27D4_EB4F
-        h ^= h >> 29
-        h = h &* 0x1656_67B1_9E37_79F9
+        let h = (a ^ (b &* 0x9E37_79B9) ^ (UInt64(truncatingIfNeeded: len) << 56)) &* 0x9E37_79B9_7F4A_7C15
         return Int(truncatingIfNeeded: h >> UInt64(64 - bits))
     }
 
@@ -194,7 +194,7 @@ struct ValueLexicon: Sendable {
               ("since", .since, 0), ("after", .after, 0), ("before", .before, 0), ("until", .until, 0),
               ("till", .until, 0), ("til", .until, 0), ("from", .from, 0), ("during", .during, 0),
               ("through", .through, 0), ("throughout", .through, 1), ("onwards", .onwards, 0),
-              ("onward", .onwards, 0), ("eoy", .eoy, 0)]
+              ("onward", .onwards, 0), ("eoy", .eoy, 0), ("between", .between, 0)]
         for (i, s) in ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                        "nineties"].enumerated() {
             w.append((s, .decadeName, Int16(i + 2)))
@@ -215,19 +215,4 @@ struct ValueLexicon: Sendable {
         for s in ["which", "that", "each", "every", "any", "another", "whichever"] { w.append((s, .pronounDet, 0)) }
         return w
     }()
-
-    /// Looks up a lower-cased packed word.
-    @inline(__always)
-    func lookup(_ a: UInt64, _ b: UInt64, _ len: Int) -> (WordKind, Int16) {
-        var slot = Self.hash(a, b, len)
-        while true {
-            let m = meta[slot]
-            if m == 0 { return (.other, 0) }
-            if k0[slot] == a && k1[slot] == b && Int(m >> 24) == len {
-                return (WordKind(rawValue: UInt8(truncatingIfNeeded: m >> 16)) ?? .other,
-                        Int16(bitPattern: UInt16(truncatingIfNeeded: m)))
-            }
-            slot = (slot + 1) & (Self.size - 1)
-        }
-    }
 }

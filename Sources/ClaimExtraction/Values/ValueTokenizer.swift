@@ -90,112 +90,258 @@ enum ValueTokenizer {
         return (1, 0)
     }
 
-    static func tokenize(_ p: UnsafeBufferPointer<UInt8>) -> [VToken] {
+    static func tokenize(_ p: UnsafeBufferPointer<UInt8>) -> TokenStore {
         let n = p.count
-        var toks: [VToken] = []
-        if n == 0 || n >= Int(Int32.max) { return toks }
-        toks.reserveCapacity(n / 5 + 4)
+        if n == 0 || n >= Int(Int32.max) { return TokenStore(TokenSink(capacity: 0)) }
         let lex = ValueLexicon.shared
         return byteClass.withUnsafeBufferPointer { cls in
             lex.k0.withUnsafeBufferPointer { k0 in
                 lex.k1.withUnsafeBufferPointer { k1 in
                     lex.meta.withUnsafeBufferPointer { meta in
-                        var i = 0
-                        var pending: UInt8 = 0
-                        while i < n {
-                            let b = p[i]
-                            var c = cls[Int(b)]
-                            var seqLen = 1
-                            var punctByte = b
-                            if c == 4 {
-                                let (len, what) = special(p, i)
-                                seqLen = len
-                                if what == 1 { c = 0 } else if what != 0 { c = 3; punctByte = what } else { c = 1 }
-                            }
-                            switch c {
-                            case 0:
-                                pending |= VToken.spaceBefore
-                                i += seqLen
-                            case 5:
-                                pending |= VToken.spaceBefore | VToken.newlineBefore
-                                i += 1
-                            case 2:
-                                let s = i
-                                i += 1
-                                while i < n, p[i] &- 48 < 10 { i += 1 }
-                                toks.append(VToken(start: Int32(s), end: Int32(i), type: .digits, kind: .other,
-                                                   flags: pending, byte: UInt8(min(i - s, 255)), val: 0))
-                                pending = 0
-                            case 3:
-                                toks.append(VToken(start: Int32(i), end: Int32(i + seqLen), type: .punct,
-                                                   kind: .other, flags: pending, byte: punctByte, val: 0))
-                                pending = 0
-                                i += seqLen
-                            default:
-                                // A word.
-                                let s = i
-                                var a: UInt64 = 0, bb: UInt64 = 0
-                                var len = 0
-                                var ascii = true
-                                var upper = 0
-                                var firstUpper = false
-                                while i < n {
-                                    let x = p[i]
-                                    let xc = cls[Int(x)]
-                                    if xc == 1 {
-                                        let lower = x | 0x20
-                                        if x != lower { upper += 1; if len == 0 { firstUpper = true } }
-                                        if len < 8 {
-                                            a |= UInt64(lower) << UInt64(8 &* len)
-                                        } else if len < 16 {
-                                            bb |= UInt64(lower) << UInt64(8 &* (len &- 8))
-                                        }
-                                        len += 1
-                                        i += 1
-                                    } else if xc == 4 {
-                                        let (l2, what) = special(p, i)
-                                        if what != 0 { break }
-                                        ascii = false
-                                        len += l2
-                                        i += l2
-                                    } else {
-                                        break
-                                    }
-                                }
-                                var kind = WordKind.other
-                                var val: Int16 = 0
-                                if ascii && len <= 16 {
-                                    var slot = ValueLexicon.hash(a, bb, len)
-                                    while true {
-                                        let m = meta[slot]
-                                        if m == 0 { break }
-                                        if k0[slot] == a && k1[slot] == bb && Int(m >> 24) == len {
-                                            kind = WordKind(rawValue: UInt8(truncatingIfNeeded: m >> 16)) ?? .other
-                                            val = Int16(bitPattern: UInt16(truncatingIfNeeded: m))
-                                            break
-                                        }
-                                        slot = (slot &+ 1) & (ValueLexicon.size &- 1)
-                                    }
-                                }
-                                var flags = pending
-                                if firstUpper { flags |= VToken.capitalized }
-                                if ascii && upper == len && len > 0 { flags |= VToken.allUpper }
-                                toks.append(VToken(start: Int32(s), end: Int32(i), type: .word, kind: kind,
-                                                   flags: flags, byte: 0, val: val))
-                                pending = 0
-                            }
-                        }
-                        return toks
+                        tokenize(p, cls: cls, k0: k0, k1: k1, meta: meta)
                     }
                 }
             }
         }
     }
+
+    /// The scanner proper; the tables are passed in so that the loop touches no globals.
+    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, cls: UnsafeBufferPointer<UInt8>,
+                         k0: UnsafeBufferPointer<UInt64>, k1: UnsafeBufferPointer<UInt64>,
+                         meta: UnsafeBufferPointer<UInt32>) -> TokenStore {
+        let n = p.count
+        var toks = TokenSink(capacity: n / 4 &+ 16)
+        var i = 0
+        var pending: UInt8 = 0
+        while i < n {
+            var b = p[i]
+            // Fast path: one ASCII space between tokens.
+            if b == 32 {
+                pending |= VToken.spaceBefore
+                i &+= 1
+                if i == n { break }
+                b = p[i]
+            }
+            var c = cls[Int(b)]
+            if c == 1 {
+                i = word(p, i, cls, k0, k1, meta, &pending, &toks)
+                continue
+            }
+            var seqLen = 1
+            var punctByte = b
+            if c == 4 {
+                let (len, what) = special(p, i)
+                seqLen = len
+                if what == 1 {
+                    c = 0
+                } else if what != 0 {
+                    c = 3
+                    punctByte = what
+                } else {
+                    i = word(p, i, cls, k0, k1, meta, &pending, &toks)
+                    continue
+                }
+            }
+            if c == 0 {
+                pending |= VToken.spaceBefore
+                i &+= seqLen
+            } else if c == 2 {
+                let s = i
+                i &+= 1
+                while i < n, p[i] &- 48 < 10 { i &+= 1 }
+                toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: i),
+                                   type: .digits, kind: .other, flags: pending, byte: UInt8(min(i &- s, 255)), val: 0))
+                pending = 0
+            } else if c == 3 {
+                toks.append(VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ seqLen),
+                                   type: .punct, kind: .other, flags: pending, byte: punctByte, val: 0))
+                pending = 0
+                i &+= seqLen
+            } else {
+                pending |= VToken.spaceBefore | VToken.newlineBefore
+                i &+= 1
+            }
+        }
+        return TokenStore(toks)
+    }
+
+    /// For each of the 8 bytes of `w`, the high bit set when the byte is not an ASCII letter.
+    @inline(__always)
+    static func nonLetterMask(_ w: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let u = (w | 0x2020_2020_2020_2020) & low7
+        let geA = (u &+ 0x1F1F_1F1F_1F1F_1F1F) & high   // u >= 0x61 ("a")
+        let gtZ = (u &+ 0x0505_0505_0505_0505) & high   // u >= 0x7B (past "z")
+        let letter = geA & ~gtZ & ~(w & high)
+        return ~letter & high
+    }
+
+    /// Scans the word at `s`, classifies it and appends it; returns the index after it.
+    @inline(__always)
+    static func word(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ cls: UnsafeBufferPointer<UInt8>,
+                     _ k0: UnsafeBufferPointer<UInt64>, _ k1: UnsafeBufferPointer<UInt64>,
+                     _ meta: UnsafeBufferPointer<UInt32>, _ pending: inout UInt8, _ toks: inout TokenSink) -> Int {
+        let n = p.count
+        let bit5: UInt64 = 0x2020_2020_2020_2020
+        // Fast path: an ASCII word of at most 15 letters, found 8 bytes at a time.
+        if s &+ 16 <= n, let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base + s)
+            let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            let nl0 = nonLetterMask(w0)
+            var len = 0
+            var a: UInt64 = 0, bb: UInt64 = 0, lowerBits: UInt64 = 0
+            if nl0 != 0 {
+                len = nl0.trailingZeroBitCount >> 3
+                let m: UInt64 = (1 << UInt64(8 &* len)) &- 1
+                a = (w0 | bit5) & m
+                lowerBits = w0 & m & bit5
+            } else {
+                let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                let nl1 = nonLetterMask(w1)
+                if nl1 != 0 {
+                    let l1 = nl1.trailingZeroBitCount >> 3
+                    len = 8 &+ l1
+                    let m: UInt64 = (1 << UInt64(8 &* l1)) &- 1
+                    a = w0 | bit5
+                    bb = (w1 | bit5) & m
+                    lowerBits = (w0 & bit5) | (w1 & m & bit5)
+                }
+            }
+            // A non-ASCII letter right after ("Pokémon") needs the general path.
+            if len > 0 && p[s &+ len] < 0x80 {
+                var flags = pending
+                if p[s] < 97 { flags |= VToken.capitalized }
+                if lowerBits == 0 { flags |= VToken.allUpper }
+                var kind = WordKind.other
+                var val: Int16 = 0
+                var slot = ValueLexicon.hash(a, bb, len)
+                while true {
+                    let m = meta[slot]
+                    if m == 0 { break }
+                    if k0[slot] == a && k1[slot] == bb && Int(m >> 24) == len {
+                        kind = WordKind.fromTable(m)
+                        val = Int16(bitPattern: UInt16(truncatingIfNeeded: m))
+                        break
+                    }
+                    slot = (slot &+ 1) & (ValueLexicon.size &- 1)
+                }
+                toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: s &+ len),
+                                   type: .word, kind: kind, flags: flags, byte: 0, val: val))
+                pending = 0
+                return s &+ len
+            }
+        }
+        return slowWord(p, s, cls, k0, k1, meta, &pending, &toks)
+    }
+
+    /// The general word scanner: long words, words with non-ASCII letters, the end of the text.
+    static func slowWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ cls: UnsafeBufferPointer<UInt8>,
+                         _ k0: UnsafeBufferPointer<UInt64>, _ k1: UnsafeBufferPointer<UInt64>,
+                         _ meta: UnsafeBufferPointer<UInt32>, _ pending: inout UInt8, _ toks: inout TokenSink) -> Int {
+        let n = p.count
+        var i = s
+        var ascii = true
+        while true {
+            while i < n && cls[Int(p[i])] == 1 { i &+= 1 }
+            guard i < n, cls[Int(p[i])] == 4 else { break }
+            let (l2, what) = special(p, i)
+            if what != 0 { break }
+            ascii = false
+            i &+= l2
+        }
+        let len = i &- s
+        var kind = WordKind.other
+        var val: Int16 = 0
+        var flags = pending
+        if ascii {
+            var a: UInt64 = 0, bb: UInt64 = 0
+            var lowerCount = 0
+            if p[s] < 97 { flags |= VToken.capitalized }
+            for q in 0..<len {
+                let x = p[s &+ q]
+                if x >= 97 { lowerCount &+= 1 }
+                if q < 16 {
+                    let lower = UInt64(x | 0x20)
+                    if q < 8 { a |= lower << UInt64(8 &* q) } else { bb |= lower << UInt64(8 &* (q &- 8)) }
+                }
+            }
+            if len <= 16 {
+                var slot = ValueLexicon.hash(a, bb, len)
+                while true {
+                    let m = meta[slot]
+                    if m == 0 { break }
+                    if k0[slot] == a && k1[slot] == bb && Int(m >> 24) == len {
+                        kind = WordKind.fromTable(m)
+                        val = Int16(bitPattern: UInt16(truncatingIfNeeded: m))
+                        break
+                    }
+                    slot = (slot &+ 1) & (ValueLexicon.size &- 1)
+                }
+            }
+            if lowerCount == 0 { flags |= VToken.allUpper }
+        } else if p[s] >= 65 && p[s] <= 90 {
+            flags |= VToken.capitalized
+        }
+        toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: i), type: .word,
+                           kind: kind, flags: flags, byte: 0, val: val))
+        pending = 0
+        return i
+    }
+}
+
+/// A growable token buffer without the uniqueness checks of `Array.append`; its memory is
+/// handed over to a `TokenStore`.
+struct TokenSink {
+    fileprivate var base: UnsafeMutablePointer<VToken>
+    fileprivate var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = UnsafeMutablePointer<VToken>.allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ t: VToken) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: t)
+        count &+= 1
+    }
+
+    mutating func grow() {
+        let bigger = UnsafeMutablePointer<VToken>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+}
+
+/// The tokens of one text. Owns the buffer a `TokenSink` filled; reads are bounds-checked like
+/// an array's.
+final class TokenStore {
+    private let base: UnsafeMutablePointer<VToken>
+    let count: Int
+
+    init(_ sink: TokenSink) {
+        base = sink.base
+        count = sink.count
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    subscript(i: Int) -> VToken {
+        precondition(i >= 0 && i < count, "token index out of range")
+        return base[i]
+    }
 }
 
 /// Read access to the tokens of one text, with helpers shared by the number and date grammars.
 struct TokenText {
-    let toks: [VToken]
+    let toks: TokenStore
     let bytes: UnsafeBufferPointer<UInt8>
 
     var count: Int { toks.count }
