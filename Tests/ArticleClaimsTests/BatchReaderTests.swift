@@ -167,6 +167,11 @@ import Testing
         #expect(summary.map(\.0) == ["missing.html", "dangling", "fifo", "loop", "ok.txt", "self"])
         #expect(summary.map(\.1) == ["not-found", "not-found", "unreadable", "unreadable", "ok", "unreadable"])
         #expect(inputs.last?.error?.message.contains("loop") == true)
+        // Named directly, a device or pipe is read as a stream.
+        let device = await collect(DocumentSource(paths: ["/dev/null"]))
+        #expect(device.count == 1)
+        #expect(device.first?.error == nil)
+        #expect(device.first?.bytes.isEmpty == true)
     }
 
     @Test func tooLargeFilesAreNotRead() async throws {

@@ -118,8 +118,8 @@ public struct DocumentSource: AsyncSequence, Sendable {
         knownDocumentCount == 1
     }
 
-    /// The number of documents, when it is known without reading: every path is a regular
-    /// file (or `-`) read as one document. Nil when a directory, a JSON Lines or a WARC
+    /// The number of documents, when it is known without reading: every path is a file
+    /// (or `-`) read as one document. Nil when a directory, a JSON Lines or a WARC
     /// file is among the paths.
     public var knownDocumentCount: Int? {
         for path in paths {
@@ -127,7 +127,7 @@ public struct DocumentSource: AsyncSequence, Sendable {
                 if options.mode == .jsonl || options.mode == .warc { return nil }
                 continue
             }
-            guard let st = statFollowing(path), isRegular(st.st_mode),
+            guard let st = statFollowing(path), !isDirectory(st.st_mode),
                   DocumentSource.kind(ofName: path, mode: options.mode) == .files else { return nil }
         }
         return paths.count
@@ -233,7 +233,7 @@ final class SourceReader {
         if isDirectory(st.st_mode) {
             return enter(path: path, relative: "", device: UInt64(st.st_dev), inode: UInt64(st.st_ino), id: path)
         }
-        return open(path: path, id: path, st: st)
+        return open(path: path, id: path, st: st, named: true)
     }
 
     func statError(_ e: Int32, _ path: String) -> DocumentError {
@@ -292,13 +292,15 @@ final class SourceReader {
             return enter(path: path, relative: relative, device: UInt64(st.st_dev), inode: UInt64(st.st_ino), id: path)
         }
         if !options.include.isEmpty && !matches(options.include, name: name, relative: relative) { return nil }
-        return open(path: path, id: path, st: st)
+        return open(path: path, id: path, st: st, named: false)
     }
 
     // MARK: Files
 
-    func open(path: String, id: String, st: stat) -> BatchInput? {
-        guard isRegular(st.st_mode) else {
+    /// Opens a file. Named on the command line, a pipe or device is read as a stream
+    /// (`/dev/stdin`, `<(zcat dump.gz)`); found in a directory, only regular files are.
+    func open(path: String, id: String, st: stat, named: Bool) -> BatchInput? {
+        guard isRegular(st.st_mode) || named else {
             return BatchInput(id: id, error: DocumentError(code: "unreadable", message: "not a regular file"))
         }
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
@@ -314,7 +316,7 @@ final class SourceReader {
             return BatchInput(id: id, error: DocumentError(code: "is-directory", message: "is a directory"))
         }
         let kind = DocumentSource.kind(ofName: path, mode: options.mode)
-        return read(fd: fd, owned: true, id: id, kind: kind, size: Int(now.st_size))
+        return read(fd: fd, owned: true, id: id, kind: kind, size: isRegular(now.st_mode) ? Int(now.st_size) : nil)
     }
 
     /// Reads an open descriptor as `kind`: returns a document, or sets up a container
