@@ -28,6 +28,14 @@ import Testing
         #expect(String(decoding: inputs[6].bytes, as: UTF8.self) == "<b>html E</b>", "html wins over text")
     }
 
+    @Test func byteOrderMarkAndCRLF() async throws {
+        let tmp = try TempFolder()
+        let path = try tmp.write("bom.jsonl", [0xEF, 0xBB, 0xBF] + Array("{\"id\":\"a\",\"text\":\"A\"}\r\n{\"id\":\"b\",\"text\":\"B\"}\r\n".utf8))
+        let inputs = await collect(DocumentSource(paths: [path]))
+        #expect(inputs.map(\.id) == ["a", "b"])
+        #expect(inputs.allSatisfy { $0.error == nil })
+    }
+
     @Test func gzipAndTooLongLines() async throws {
         let tmp = try TempFolder()
         let big = String(repeating: "x", count: 5000)
@@ -72,6 +80,10 @@ import Testing
                                block: Array("<p>Four</p>".utf8)),
             WARCFixture.record(type: "resource", uri: "file:///style.css", contentType: "text/css",
                                block: Array("p{}".utf8)),
+            WARCFixture.record(type: "resource", uri: "<https://bracketed.example/>", contentType: nil,
+                               block: Array("  <p>Five</p>".utf8)),
+            WARCFixture.record(type: "resource", uri: "https://a.example/data", contentType: nil,
+                               block: Array("{\"not\": \"markup\"}".utf8)),
         ]
         if gzipMembers { return records.flatMap { Gzip.compress($0) } }
         return records.flatMap { $0 }
@@ -82,16 +94,17 @@ import Testing
         let tmp = try TempFolder()
         let path = try tmp.write(gzip ? "crawl.warc.gz" : "crawl.warc", fixture(gzipMembers: gzip))
         let inputs = await collect(DocumentSource(paths: [path]))
-        #expect(inputs.map(\.id) == ["https://a.example/1", "https://a.example/2", "https://a.example/3", "file:///page.html"])
+        #expect(inputs.map(\.id) == ["https://a.example/1", "https://a.example/2", "https://a.example/3", "file:///page.html",
+                                      "https://bracketed.example/"])
         #expect(inputs.allSatisfy { $0.error == nil })
         #expect(inputs.map { String(decoding: $0.bytes, as: UTF8.self) } ==
-                ["<html><p>One</p></html>", "<p>Two, chunked</p>", "<p>Three, gzip</p>", "<p>Four</p>"])
+                ["<html><p>One</p></html>", "<p>Two, chunked</p>", "<p>Three, gzip</p>", "<p>Four</p>", "  <p>Five</p>"])
     }
 
     @Test func singleGzipMemberForWholeFile() async throws {
         let tmp = try TempFolder()
         let path = try tmp.write("one-member.warc.gz", Gzip.compress(fixture(gzipMembers: false)))
-        #expect(await collect(DocumentSource(paths: [path])).count == 4)
+        #expect(await collect(DocumentSource(paths: [path])).count == 5)
     }
 
     @Test func truncatedAndCorruptFilesEndWithOneErrorAndTheRunGoesOn() async throws {

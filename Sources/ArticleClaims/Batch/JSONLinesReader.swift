@@ -118,6 +118,7 @@ enum JSONRecordParser {
 
         mutating func record() throws(RecordProblem) -> JSONRecord {
             var r = JSONRecord()
+            if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }  // a byte-order mark
             skipSpace()
             guard i < n, p[i] == UInt8(ascii: "{") else { throw fail("expected a JSON object") }
             i += 1

@@ -96,7 +96,9 @@ final class WARCReader {
             throw DocumentError(code: "bad-warc", message: "record \(records) has no valid Content-Length")
         }
         let type = header.value("warc-type")?.lowercased() ?? ""
-        let id = header.value("warc-target-uri") ?? header.value("warc-record-id") ?? "\(name)#\(records)"
+        // Some writers put the URI in angle brackets, as a draft of the standard showed it.
+        let uri = header.value("warc-target-uri").map { $0.hasPrefix("<") && $0.hasSuffix(">") ? String($0.dropFirst().dropLast()) : $0 }
+        let id = uri.flatMap { $0.isEmpty ? nil : $0 } ?? header.value("warc-record-id") ?? "\(name)#\(records)"
         guard type == "response" || type == "resource" else {
             guard try reader.skip(count: length) else { throw truncated() }
             return nil
