@@ -180,6 +180,19 @@ import Testing
         #expect(summary.map(\.0) == ["missing.html", "dangling", "fifo", "loop", "ok.txt", "self"])
         #expect(summary.map(\.1) == ["not-found", "not-found", "unreadable", "unreadable", "ok", "unreadable"])
         #expect(inputs.last?.error?.message.contains("loop") == true)
+        // A file name that is not UTF-8 cannot be named in a String: an error, not a crash.
+        let bad = tmp.path + "/names"
+        try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
+        let fd = (bad + "/caf").withCString { base -> Int32 in
+            var raw = Array(UnsafeBufferPointer(start: UnsafeRawPointer(base).assumingMemoryBound(to: UInt8.self), count: strlen(base)))
+            raw += [0xE9, 0x2E, 0x74, 0x78, 0x74, 0]
+            return raw.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(fd >= 0)
+        close(fd)
+        let named = await collect(DocumentSource(paths: [bad]))
+        #expect(named.count == 1)
+        #expect(named.first?.error?.code == "unreadable")
         // Named directly, a device or pipe is read as a stream.
         let device = await collect(DocumentSource(paths: ["/dev/null"]))
         #expect(device.count == 1)

@@ -164,6 +164,8 @@ final class SourceReader {
         let path: String
         let relative: String
         let names: [String]
+        /// Names that are not valid UTF-8 (shown with U+FFFD; they cannot be opened by name).
+        let badNames: Set<String>
         var index: Int
         let device: UInt64
         let inode: UInt64
@@ -257,15 +259,20 @@ final class SourceReader {
         }
         defer { closedir(dir) }
         var names: [String] = []
+        var badNames: Set<String> = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
+                let bytes = raw.prefix(while: { $0 != 0 })
+                let name = String(decoding: bytes, as: UTF8.self)
+                return (name, name.utf8.elementsEqual(bytes))
             }
             if name.hasPrefix(".") { continue }
             names.append(name)
+            if !valid { badNames.insert(name) }
         }
         names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        walk.append(Directory(path: path, relative: relative, names: names, index: 0, device: device, inode: inode))
+        walk.append(Directory(path: path, relative: relative, names: names, badNames: badNames, index: 0,
+                              device: device, inode: inode))
         return nil
     }
 
@@ -284,6 +291,9 @@ final class SourceReader {
         let path = top.path.hasSuffix("/") ? top.path + name : top.path + "/" + name
         let relative = top.relative.isEmpty ? name : top.relative + "/" + name
         if matches(options.exclude, name: name, relative: relative) { return nil }
+        if top.badNames.contains(name) {
+            return BatchInput(id: path, error: DocumentError(code: "unreadable", message: "the file name is not valid UTF-8"))
+        }
         var st = stat()
         if stat(path, &st) != 0 {
             return BatchInput(id: path, error: statError(errno, path))
