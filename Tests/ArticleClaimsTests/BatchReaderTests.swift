@@ -28,6 +28,28 @@ import Testing
         #expect(String(decoding: inputs[6].bytes, as: UTF8.self) == "<b>html E</b>", "html wins over text")
     }
 
+    @Test func parserRoundTripsWhatJSONWriterWrites() throws {
+        struct Record: Encodable { var id: String; var html: String; var published: String? }
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "b", " ", "\"", "\\", "/", "\n", "\t", "\u{01}", "é", "🎬", "<p>", "\u{2028}"]
+        for _ in 0..<200 {
+            let length = Int.random(in: 0..<300, using: &rng)
+            let html = (0..<length).map { _ in alphabet.randomElement(using: &rng) ?? "" }.joined()
+            let line = try JSONWriter.encode(Record(id: "r", html: html, published: nil))
+            let parsed = line.withUnsafeBufferPointer { JSONRecordParser.parse($0) }
+            guard case let .success(record) = parsed else {
+                Issue.record("did not parse: \(String(decoding: line, as: UTF8.self))")
+                continue
+            }
+            #expect(record.body == Array(html.utf8))
+            #expect(record.id == "r")
+        }
+        for bad in [#"{"id":"x","html":"unterminated}"#, #"{"html":"a\q"}"#, #"{"html":"\u12"}"#, #"{"a":[1,2}"#, "[]", "{\"html\":1}"] {
+            let parsed = Array(bad.utf8).withUnsafeBufferPointer { JSONRecordParser.parse($0) }
+            if case .success = parsed { Issue.record("parsed: \(bad)") }
+        }
+    }
+
     @Test func byteOrderMarkAndCRLF() async throws {
         let tmp = try TempFolder()
         let path = try tmp.write("bom.jsonl", [0xEF, 0xBB, 0xBF] + Array("{\"id\":\"a\",\"text\":\"A\"}\r\n{\"id\":\"b\",\"text\":\"B\"}\r\n".utf8))
