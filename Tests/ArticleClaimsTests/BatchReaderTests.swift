@@ -160,6 +160,15 @@ import Testing
         #expect(inputs[1].error == nil)
     }
 
+    @Test func unknownContentEncodingIsAnError() async throws {
+        let tmp = try TempFolder()
+        let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n\u{1B}\u{2}binary".utf8)
+        let path = try tmp.write("br.warc", WARCFixture.record(type: "response", uri: "https://br.example/",
+                                                                contentType: "application/http; msgtype=response", block: block))
+        let inputs = await collect(DocumentSource(paths: [path]))
+        #expect(inputs.map { $0.error?.code } == ["unsupported-encoding"])
+    }
+
     @Test func dechunkEdgeCases() {
         #expect(WARCReader.dechunk(Array("3\r\nabc\r\n0\r\n\r\n".utf8)) == Array("abc".utf8))
         #expect(WARCReader.dechunk(Array("<html>".utf8)) == nil, "not chunked")

@@ -173,7 +173,12 @@ final class WARCReader {
         if let contentType, !WARCReader.isHTML(contentType) { return nil }
         var body = Array(block[bodyStart...])
         if chunked, let decoded = WARCReader.dechunk(body) { body = decoded }
-        if encoding.contains("gzip") || encoding.contains("deflate") {
+        let codings = encoding.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && $0 != "identity" }
+        if let unknown = codings.first(where: { !["gzip", "x-gzip", "deflate"].contains($0) }) {
+            return BatchInput(id: id, error: DocumentError(
+                code: "unsupported-encoding", message: "the payload is \(unknown)-compressed; only gzip and deflate are decoded"))
+        }
+        if !codings.isEmpty {
             guard let inflated = Gzip.decompress(body, limit: maxBytes)
                     ?? (encoding.contains("deflate") ? Gzip.decompress(body, limit: maxBytes, raw: true) : nil) else {
                 return BatchInput(id: id, error: DocumentError(
