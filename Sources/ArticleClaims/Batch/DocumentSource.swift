@@ -34,9 +34,11 @@ import Darwin
 ///   (`not-found`, `unreadable`, `is-directory`, `too-large`, `bad-record`, `bad-warc`,
 ///   `bad-gzip`), and reading goes on with the next document or file.
 ///
-/// Reading is blocking file I/O; the iterator does it on a thread of its own (a serial
-/// dispatch queue), so that a slow input (a pipe) never holds up a thread of Swift's
-/// cooperative pool. One iterator reads the paths once.
+/// Reading is blocking file I/O. Files and directories are read by the iterator's
+/// `next()` itself; when standard input, a pipe or a device is among the paths, every
+/// read happens on a thread of the iterator's own (a serial dispatch queue), so that a
+/// slow input never holds up a thread of Swift's cooperative pool. One iterator reads
+/// the paths once.
 public struct DocumentSource: AsyncSequence, Sendable {
     public typealias Element = BatchInput
 
@@ -93,15 +95,35 @@ public struct DocumentSource: AsyncSequence, Sendable {
     public struct Iterator: AsyncIteratorProtocol {
         let box: ReaderBox
         let queue = DispatchQueue(label: "article-claims.document-source")
+        /// Documents read ahead on the queue, in order.
+        var pending: [BatchInput] = []
+        var pendingIndex = 0
+        var finished = false
 
         init(reader: SourceReader) { box = ReaderBox(reader) }
 
         /// The next document, nil after the last.
         public mutating func next() async -> BatchInput? {
             let box = self.box
-            return await withCheckedContinuation { continuation in
-                queue.async { continuation.resume(returning: box.reader.next()) }
+            // Files and directories are read in place; a pipe or a terminal might make the
+            // caller wait indefinitely, so those are read on the queue, together with the
+            // documents that are already buffered (one hop per batch, not per document).
+            guard box.reader.mayBlock else { return box.reader.next() }
+            if pendingIndex < pending.count {
+                defer { pendingIndex += 1 }
+                return pending[pendingIndex]
             }
+            if finished { return nil }
+            pending = await withCheckedContinuation { continuation in
+                queue.async { continuation.resume(returning: box.reader.nextBatch()) }
+            }
+            pendingIndex = 0
+            if pending.isEmpty {
+                finished = true
+                return nil
+            }
+            pendingIndex = 1
+            return pending[0]
         }
     }
 
@@ -174,10 +196,34 @@ final class SourceReader {
     /// The directories being walked, outermost first.
     var walk: [Directory] = []
 
+    /// Whether a read may wait for another process: standard input, a pipe or a device
+    /// is among the paths.
+    let mayBlock: Bool
+
     init(paths: [String], options: DocumentSource.Options, progress: ReadProgress) {
         self.paths = paths
         self.options = options
         self.progress = progress
+        mayBlock = paths.contains { path in
+            var st = stat()
+            guard path == "-" ? fstat(0, &st) == 0 : stat(path, &st) == 0 else { return path == "-" }
+            return !isRegular(st.st_mode) && !isDirectory(st.st_mode)
+        }
+    }
+
+    /// The next document and those after it that can be read without waiting for input
+    /// (whole JSON Lines records already buffered), up to 64 documents or 1 MiB. Empty at
+    /// the end.
+    func nextBatch() -> [BatchInput] {
+        guard let first = next() else { return [] }
+        var batch = [first]
+        var bytes = first.bytes.count
+        while batch.count < 64 && bytes < 1 << 20, case let .jsonl(r)? = container, r.reader.hasBufferedLine,
+              let input = next() {
+            batch.append(input)
+            bytes += input.bytes.count
+        }
+        return batch
     }
 
     /// The next document; nil when every path has been read.
