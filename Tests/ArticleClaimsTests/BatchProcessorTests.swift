@@ -90,6 +90,22 @@ struct CountingInputs: AsyncSequence, Sendable {
         #expect(gauge.snapshot.pulled <= 50 + 4 + 1, "stopping the consumer stops the reading")
     }
 
+    @Test func readingStaysWithinTheByteBudget() async throws {
+        let gauge = Gauge()
+        // Documents of 10 bytes and of 200,000 bytes; at most 250,000 bytes in flight.
+        let batch = BatchProcessor(jobs: 2, window: 100, maxInFlightBytes: 250_000) { input in input.bytes.count }
+        var seen = 0
+        var pulledAtBig: [Int] = []
+        for try await size in batch.results(for: CountingInputs(count: 200, gauge: gauge, failAt: nil)) {
+            seen += 1
+            if size > 1000 { pulledAtBig.append(gauge.snapshot.pulled - seen) }
+        }
+        #expect(seen == 200)
+        // Ahead of a big document, the reader holds at most one more big one plus small ones.
+        #expect(pulledAtBig.allSatisfy { $0 <= 14 }, "\(pulledAtBig)")
+        #expect(pulledAtBig.contains { $0 > 0 }, "the reader does read ahead")
+    }
+
     @Test func inputErrorsAreThrownAfterEarlierOutputs() async throws {
         let gauge = Gauge()
         let batch = BatchProcessor(jobs: 2) { input in input.id }

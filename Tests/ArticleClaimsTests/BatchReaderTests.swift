@@ -28,6 +28,36 @@ import Testing
         #expect(String(decoding: inputs[6].bytes, as: UTF8.self) == "<b>html E</b>", "html wins over text")
     }
 
+    @Test func parserRoundTripsWhatJSONWriterWrites() throws {
+        struct Record: Encodable { var id: String; var html: String; var published: String? }
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "b", " ", "\"", "\\", "/", "\n", "\t", "\u{01}", "é", "🎬", "<p>", "\u{2028}"]
+        for _ in 0..<200 {
+            let length = Int.random(in: 0..<300, using: &rng)
+            let html = (0..<length).map { _ in alphabet.randomElement(using: &rng) ?? "" }.joined()
+            let line = try JSONWriter.encode(Record(id: "r", html: html, published: nil))
+            let parsed = line.withUnsafeBufferPointer { JSONRecordParser.parse($0) }
+            guard case let .success(record) = parsed else {
+                Issue.record("did not parse: \(String(decoding: line, as: UTF8.self))")
+                continue
+            }
+            #expect(record.body == Array(html.utf8))
+            #expect(record.id == "r")
+        }
+        for bad in [#"{"id":"x","html":"unterminated}"#, #"{"html":"a\q"}"#, #"{"html":"\u12"}"#, #"{"a":[1,2}"#, "[]", "{\"html\":1}"] {
+            let parsed = Array(bad.utf8).withUnsafeBufferPointer { JSONRecordParser.parse($0) }
+            if case .success = parsed { Issue.record("parsed: \(bad)") }
+        }
+    }
+
+    @Test func byteOrderMarkAndCRLF() async throws {
+        let tmp = try TempFolder()
+        let path = try tmp.write("bom.jsonl", [0xEF, 0xBB, 0xBF] + Array("{\"id\":\"a\",\"text\":\"A\"}\r\n{\"id\":\"b\",\"text\":\"B\"}\r\n".utf8))
+        let inputs = await collect(DocumentSource(paths: [path]))
+        #expect(inputs.map(\.id) == ["a", "b"])
+        #expect(inputs.allSatisfy { $0.error == nil })
+    }
+
     @Test func gzipAndTooLongLines() async throws {
         let tmp = try TempFolder()
         let big = String(repeating: "x", count: 5000)
@@ -72,6 +102,10 @@ import Testing
                                block: Array("<p>Four</p>".utf8)),
             WARCFixture.record(type: "resource", uri: "file:///style.css", contentType: "text/css",
                                block: Array("p{}".utf8)),
+            WARCFixture.record(type: "resource", uri: "<https://bracketed.example/>", contentType: nil,
+                               block: Array("  <p>Five</p>".utf8)),
+            WARCFixture.record(type: "resource", uri: "https://a.example/data", contentType: nil,
+                               block: Array("{\"not\": \"markup\"}".utf8)),
         ]
         if gzipMembers { return records.flatMap { Gzip.compress($0) } }
         return records.flatMap { $0 }
@@ -82,16 +116,17 @@ import Testing
         let tmp = try TempFolder()
         let path = try tmp.write(gzip ? "crawl.warc.gz" : "crawl.warc", fixture(gzipMembers: gzip))
         let inputs = await collect(DocumentSource(paths: [path]))
-        #expect(inputs.map(\.id) == ["https://a.example/1", "https://a.example/2", "https://a.example/3", "file:///page.html"])
+        #expect(inputs.map(\.id) == ["https://a.example/1", "https://a.example/2", "https://a.example/3", "file:///page.html",
+                                      "https://bracketed.example/"])
         #expect(inputs.allSatisfy { $0.error == nil })
         #expect(inputs.map { String(decoding: $0.bytes, as: UTF8.self) } ==
-                ["<html><p>One</p></html>", "<p>Two, chunked</p>", "<p>Three, gzip</p>", "<p>Four</p>"])
+                ["<html><p>One</p></html>", "<p>Two, chunked</p>", "<p>Three, gzip</p>", "<p>Four</p>", "  <p>Five</p>"])
     }
 
     @Test func singleGzipMemberForWholeFile() async throws {
         let tmp = try TempFolder()
         let path = try tmp.write("one-member.warc.gz", Gzip.compress(fixture(gzipMembers: false)))
-        #expect(await collect(DocumentSource(paths: [path])).count == 4)
+        #expect(await collect(DocumentSource(paths: [path])).count == 5)
     }
 
     @Test func truncatedAndCorruptFilesEndWithOneErrorAndTheRunGoesOn() async throws {
@@ -123,6 +158,15 @@ import Testing
         #expect(inputs.map(\.id) == ["https://big.example/", "https://small.example/"])
         #expect(inputs[0].error?.code == "too-large")
         #expect(inputs[1].error == nil)
+    }
+
+    @Test func unknownContentEncodingIsAnError() async throws {
+        let tmp = try TempFolder()
+        let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n\u{1B}\u{2}binary".utf8)
+        let path = try tmp.write("br.warc", WARCFixture.record(type: "response", uri: "https://br.example/",
+                                                                contentType: "application/http; msgtype=response", block: block))
+        let inputs = await collect(DocumentSource(paths: [path]))
+        #expect(inputs.map { $0.error?.code } == ["unsupported-encoding"])
     }
 
     @Test func dechunkEdgeCases() {
@@ -167,6 +211,24 @@ import Testing
         #expect(summary.map(\.0) == ["missing.html", "dangling", "fifo", "loop", "ok.txt", "self"])
         #expect(summary.map(\.1) == ["not-found", "not-found", "unreadable", "unreadable", "ok", "unreadable"])
         #expect(inputs.last?.error?.message.contains("loop") == true)
+        // A file name that is not UTF-8 cannot be named in a String: an error, not a crash.
+        let bad = tmp.path + "/names"
+        try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
+        let fd = (bad + "/caf").withCString { base -> Int32 in
+            var raw = Array(UnsafeBufferPointer(start: UnsafeRawPointer(base).assumingMemoryBound(to: UInt8.self), count: strlen(base)))
+            raw += [0xE9, 0x2E, 0x74, 0x78, 0x74, 0]
+            return raw.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(fd >= 0)
+        close(fd)
+        let named = await collect(DocumentSource(paths: [bad]))
+        #expect(named.count == 1)
+        #expect(named.first?.error?.code == "unreadable")
+        // Named directly, a device or pipe is read as a stream.
+        let device = await collect(DocumentSource(paths: ["/dev/null"]))
+        #expect(device.count == 1)
+        #expect(device.first?.error == nil)
+        #expect(device.first?.bytes.isEmpty == true)
     }
 
     @Test func tooLargeFilesAreNotRead() async throws {

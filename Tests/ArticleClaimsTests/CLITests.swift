@@ -203,6 +203,37 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty)
     }
 
+    @Test func outputIsStreamedWhileInputIsStillOpen() throws {
+        let p = Process()
+        p.executableURL = try Self.binary()
+        p.arguments = ["-f", "jsonl", "--input", "jsonl", "-"]
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try p.run()
+        input.fileHandleForWriting.write(Data("{\"id\":\"first\",\"text\":\"One.\"}\n".utf8))
+        // The first result must arrive while standard input is still open.
+        let got = DispatchSemaphore(value: 0)
+        let reader = output.fileHandleForReading
+        let box = Locked<[UInt8]>([])
+        DispatchQueue.global().async {
+            while !box.withLock({ $0.contains(0x0A) }) {
+                let d = reader.availableData
+                if d.isEmpty { break }
+                box.withLock { $0 += d }
+            }
+            got.signal()
+        }
+        let arrived = got.wait(timeout: .now() + 20) == .success
+        #expect(arrived, "no output before the input ended")
+        #expect(String(decoding: box.withLock { $0 }, as: UTF8.self).contains(#""id":"first""#))
+        input.fileHandleForWriting.write(Data("{\"id\":\"second\",\"text\":\"Two.\"}\n".utf8))
+        try input.fileHandleForWriting.close()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+    }
+
     @Test func closedOutputStopsQuietly() throws {
         let tmp = try TempFolder()
         for i in 0..<300 { try tmp.write(String(format: "p%03d.txt", i), "Line \(i) of a page.\n") }

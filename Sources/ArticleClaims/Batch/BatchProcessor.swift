@@ -30,11 +30,13 @@ import Foundation
 /// - At most ``jobs`` documents are processed at the same time (on Swift's global
 ///   concurrent executor, whose width is the number of cores, so `jobs` above the core
 ///   count adds nothing).
-/// - At most ``window`` documents are between being read and being handed to you: the
-///   input sequence is not asked for document *n* + `window` before you have taken
-///   output *n*. A slow document holds back the outputs behind it (they wait, finished,
-///   in the window) but never reorders them. Memory is therefore bounded by
-///   `window` × the largest document, whatever the length of the input.
+/// - At most ``window`` documents, and about ``maxInFlightBytes`` of input, are between
+///   being read and being handed to you: the input sequence is not asked for document
+///   *n* + `window` before you have taken output *n*, nor for another document while the
+///   documents in flight hold `maxInFlightBytes` (one document is always let through,
+///   however large). A slow document holds back the outputs behind it (they wait,
+///   finished, in the window) but never reorders them. Memory is therefore bounded by
+///   the window, whatever the length of the input.
 /// - Nothing is dropped: every input yields exactly one output, in order. If the input
 ///   sequence throws, the outputs of the documents before the error are yielded first,
 ///   then the error is thrown.
@@ -45,25 +47,30 @@ public struct BatchProcessor<Output: Sendable>: Sendable {
     public let jobs: Int
     /// The maximum number of documents read but not yet taken by the consumer.
     public let window: Int
+    /// The input bytes in flight above which no further document is read.
+    public let maxInFlightBytes: Int
     let transform: @Sendable (BatchInput) -> Output
 
     /// Creates a batch processor that applies `transform` to every input.
     /// - Parameters:
     ///   - jobs: documents processed at once; at least 1. The default is the number of cores.
     ///   - window: documents in flight (read, processing, or finished and waiting for
-    ///     their turn); at least `jobs`. The default is `2 × jobs`.
+    ///     their turn); at least `jobs`. The default is `4 × jobs`.
+    ///   - maxInFlightBytes: input bytes in flight above which reading waits; the default
+    ///     is 128 MiB.
     ///   - transform: the per-document work. It runs concurrently on several threads.
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int? = nil,
-                transform: @escaping @Sendable (BatchInput) -> Output) {
+                maxInFlightBytes: Int? = nil, transform: @escaping @Sendable (BatchInput) -> Output) {
         self.jobs = max(1, jobs)
-        self.window = max(self.jobs, window ?? 2 * self.jobs)
+        self.window = max(self.jobs, window ?? 4 * self.jobs)
+        self.maxInFlightBytes = max(1, maxInFlightBytes ?? 128 << 20)
         self.transform = transform
     }
 
     /// The outputs for `inputs`, in input order.
     public func results<Inputs: AsyncSequence & Sendable>(for inputs: Inputs) -> BatchResults<Inputs, Output>
     where Inputs.Element == BatchInput {
-        BatchResults(inputs: inputs, jobs: jobs, window: window, transform: transform)
+        BatchResults(inputs: inputs, jobs: jobs, window: window, maxInFlightBytes: maxInFlightBytes, transform: transform)
     }
 }
 
@@ -71,8 +78,10 @@ extension BatchProcessor where Output == DocumentResult {
     /// Creates a batch processor that runs ``ClaimsPipeline`` on every input.
     /// Inputs that carry an error yield their error result.
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int? = nil,
-                options: PipelineOptions) {
-        self.init(jobs: jobs, window: window) { input in ClaimsPipeline.process(input, options: options) }
+                maxInFlightBytes: Int? = nil, options: PipelineOptions) {
+        self.init(jobs: jobs, window: window, maxInFlightBytes: maxInFlightBytes) { input in
+            ClaimsPipeline.process(input, options: options)
+        }
     }
 }
 
@@ -87,10 +96,12 @@ where Inputs.Element == BatchInput {
     let inputs: Inputs
     let jobs: Int
     let window: Int
+    let maxInFlightBytes: Int
     let transform: @Sendable (BatchInput) -> Output
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(run: BatchRun(inputs: inputs, jobs: jobs, window: window, transform: transform))
+        Iterator(run: BatchRun(inputs: inputs, jobs: jobs, window: window, maxInFlightBytes: maxInFlightBytes,
+                               transform: transform))
     }
 
     /// Yields the outputs in input order.
@@ -113,8 +124,9 @@ final class BatchRun<Inputs: AsyncSequence & Sendable, Output: Sendable>: Sendab
     let transform: @Sendable (BatchInput) -> Output
     private let driver = Locked<Task<Void, Never>?>(nil)
 
-    init(inputs: Inputs, jobs: Int, window: Int, transform: @escaping @Sendable (BatchInput) -> Output) {
-        self.state = BatchState(window: window, jobs: jobs)
+    init(inputs: Inputs, jobs: Int, window: Int, maxInFlightBytes: Int,
+         transform: @escaping @Sendable (BatchInput) -> Output) {
+        self.state = BatchState(window: window, maxBytes: maxInFlightBytes, jobs: jobs)
         self.inputs = inputs
         self.jobs = jobs
         self.transform = transform
@@ -159,6 +171,7 @@ final class BatchRun<Inputs: AsyncSequence & Sendable, Output: Sendable>: Sendab
                     guard let input = try await iterator.next() else { break }
                     let i = index
                     index += 1
+                    state.record(i, bytes: input.bytes.count)
                     group.addTask {
                         guard await state.acquireJob() else { return }
                         let output = transform(input)
@@ -183,11 +196,14 @@ final class BatchRun<Inputs: AsyncSequence & Sendable, Output: Sendable>: Sendab
 /// The state shared by the driver, the workers and the consumer of one batch run.
 final class BatchState<Output: Sendable>: @unchecked Sendable {
     let window: Int
+    let maxBytes: Int
     private let lock = NSLock()
     // Everything below is guarded by `lock`.
     private var results: [Int: Output] = [:]
     private var nextOut = 0
     private var issued = 0
+    private var sizes: [Int: Int] = [:]
+    private var bytesInFlight = 0
     private var total: Int?
     private var inputError: (any Error)?
     private var cancelled = false
@@ -197,9 +213,24 @@ final class BatchState<Output: Sendable>: @unchecked Sendable {
     private var gate: [CheckedContinuation<Bool, Never>] = []
     private var gateHead = 0
 
-    init(window: Int, jobs: Int) {
+    init(window: Int, maxBytes: Int, jobs: Int) {
         self.window = window
+        self.maxBytes = maxBytes
         self.permits = jobs
+    }
+
+    /// Whether another document may be read (called with `lock` held).
+    private var hasRoom: Bool {
+        let n = issued - nextOut
+        return n < window && (n == 0 || bytesInFlight < maxBytes)
+    }
+
+    /// Records the size of document `index`, read and about to be processed.
+    func record(_ index: Int, bytes: Int) {
+        lock.lock()
+        sizes[index] = bytes
+        bytesInFlight += bytes
+        lock.unlock()
     }
 
     /// Waits for room in the window; false when the run was stopped.
@@ -209,7 +240,7 @@ final class BatchState<Output: Sendable>: @unchecked Sendable {
             if cancelled {
                 lock.unlock()
                 c.resume(returning: false)
-            } else if issued - nextOut < window {
+            } else if hasRoom {
                 issued += 1
                 lock.unlock()
                 c.resume(returning: true)
@@ -305,9 +336,10 @@ final class BatchState<Output: Sendable>: @unchecked Sendable {
         // Called with `lock` held.
         if cancelled { return .end(nil) }
         if let output = results.removeValue(forKey: nextOut) {
+            bytesInFlight -= sizes.removeValue(forKey: nextOut) ?? 0
             nextOut += 1
             var wake: CheckedContinuation<Bool, Never>?
-            if let p = producer, issued - nextOut < window {
+            if let p = producer, hasRoom {
                 issued += 1
                 producer = nil
                 wake = p

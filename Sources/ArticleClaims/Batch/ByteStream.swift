@@ -159,6 +159,12 @@ final class BufferedReader {
 
     var buffered: Int { end - start }
 
+    /// Whether a whole line is in the buffer (so `readLine` will not wait for input).
+    var hasBufferedLine: Bool {
+        guard end > start, let base = buffer.baseAddress else { return false }
+        return memchr(base + start, 0x0A, end - start) != nil
+    }
+
     /// Reads more bytes into the buffer (moving what is left to the front); false at the end.
     @discardableResult
     func refill() throws(DocumentError) -> Bool {

@@ -34,9 +34,11 @@ import Darwin
 ///   (`not-found`, `unreadable`, `is-directory`, `too-large`, `bad-record`, `bad-warc`,
 ///   `bad-gzip`), and reading goes on with the next document or file.
 ///
-/// Reading is blocking file I/O; the iterator does it on a thread of its own (a serial
-/// dispatch queue), so that a slow input (a pipe) never holds up a thread of Swift's
-/// cooperative pool. One iterator reads the paths once.
+/// Reading is blocking file I/O. Files and directories are read by the iterator's
+/// `next()` itself; when standard input, a pipe or a device is among the paths, every
+/// read happens on a thread of the iterator's own (a serial dispatch queue), so that a
+/// slow input never holds up a thread of Swift's cooperative pool. One iterator reads
+/// the paths once.
 public struct DocumentSource: AsyncSequence, Sendable {
     public typealias Element = BatchInput
 
@@ -93,15 +95,35 @@ public struct DocumentSource: AsyncSequence, Sendable {
     public struct Iterator: AsyncIteratorProtocol {
         let box: ReaderBox
         let queue = DispatchQueue(label: "article-claims.document-source")
+        /// Documents read ahead on the queue, in order.
+        var pending: [BatchInput] = []
+        var pendingIndex = 0
+        var finished = false
 
         init(reader: SourceReader) { box = ReaderBox(reader) }
 
         /// The next document, nil after the last.
         public mutating func next() async -> BatchInput? {
             let box = self.box
-            return await withCheckedContinuation { continuation in
-                queue.async { continuation.resume(returning: box.reader.next()) }
+            // Files and directories are read in place; a pipe or a terminal might make the
+            // caller wait indefinitely, so those are read on the queue, together with the
+            // documents that are already buffered (one hop per batch, not per document).
+            guard box.reader.mayBlock else { return box.reader.next() }
+            if pendingIndex < pending.count {
+                defer { pendingIndex += 1 }
+                return pending[pendingIndex]
             }
+            if finished { return nil }
+            pending = await withCheckedContinuation { continuation in
+                queue.async { continuation.resume(returning: box.reader.nextBatch()) }
+            }
+            pendingIndex = 0
+            if pending.isEmpty {
+                finished = true
+                return nil
+            }
+            pendingIndex = 1
+            return pending[0]
         }
     }
 
@@ -118,8 +140,8 @@ public struct DocumentSource: AsyncSequence, Sendable {
         knownDocumentCount == 1
     }
 
-    /// The number of documents, when it is known without reading: every path is a regular
-    /// file (or `-`) read as one document. Nil when a directory, a JSON Lines or a WARC
+    /// The number of documents, when it is known without reading: every path is a file
+    /// (or `-`) read as one document. Nil when a directory, a JSON Lines or a WARC
     /// file is among the paths.
     public var knownDocumentCount: Int? {
         for path in paths {
@@ -127,7 +149,7 @@ public struct DocumentSource: AsyncSequence, Sendable {
                 if options.mode == .jsonl || options.mode == .warc { return nil }
                 continue
             }
-            guard let st = statFollowing(path), isRegular(st.st_mode),
+            guard let st = statFollowing(path), !isDirectory(st.st_mode),
                   DocumentSource.kind(ofName: path, mode: options.mode) == .files else { return nil }
         }
         return paths.count
@@ -164,6 +186,8 @@ final class SourceReader {
         let path: String
         let relative: String
         let names: [String]
+        /// Names that are not valid UTF-8 (shown with U+FFFD; they cannot be opened by name).
+        let badNames: Set<String>
         var index: Int
         let device: UInt64
         let inode: UInt64
@@ -172,10 +196,34 @@ final class SourceReader {
     /// The directories being walked, outermost first.
     var walk: [Directory] = []
 
+    /// Whether a read may wait for another process: standard input, a pipe or a device
+    /// is among the paths.
+    let mayBlock: Bool
+
     init(paths: [String], options: DocumentSource.Options, progress: ReadProgress) {
         self.paths = paths
         self.options = options
         self.progress = progress
+        mayBlock = paths.contains { path in
+            var st = stat()
+            guard path == "-" ? fstat(0, &st) == 0 : stat(path, &st) == 0 else { return path == "-" }
+            return !isRegular(st.st_mode) && !isDirectory(st.st_mode)
+        }
+    }
+
+    /// The next document and those after it that can be read without waiting for input
+    /// (whole JSON Lines records already buffered), up to 64 documents or 1 MiB. Empty at
+    /// the end.
+    func nextBatch() -> [BatchInput] {
+        guard let first = next() else { return [] }
+        var batch = [first]
+        var bytes = first.bytes.count
+        while batch.count < 64 && bytes < 1 << 20, case let .jsonl(r)? = container, r.reader.hasBufferedLine,
+              let input = next() {
+            batch.append(input)
+            bytes += input.bytes.count
+        }
+        return batch
     }
 
     /// The next document; nil when every path has been read.
@@ -233,7 +281,7 @@ final class SourceReader {
         if isDirectory(st.st_mode) {
             return enter(path: path, relative: "", device: UInt64(st.st_dev), inode: UInt64(st.st_ino), id: path)
         }
-        return open(path: path, id: path, st: st)
+        return open(path: path, id: path, st: st, named: true)
     }
 
     func statError(_ e: Int32, _ path: String) -> DocumentError {
@@ -257,15 +305,20 @@ final class SourceReader {
         }
         defer { closedir(dir) }
         var names: [String] = []
+        var badNames: Set<String> = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, Bool) in
+                let bytes = raw.prefix(while: { $0 != 0 })
+                let name = String(decoding: bytes, as: UTF8.self)
+                return (name, name.utf8.elementsEqual(bytes))
             }
             if name.hasPrefix(".") { continue }
             names.append(name)
+            if !valid { badNames.insert(name) }
         }
         names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        walk.append(Directory(path: path, relative: relative, names: names, index: 0, device: device, inode: inode))
+        walk.append(Directory(path: path, relative: relative, names: names, badNames: badNames, index: 0,
+                              device: device, inode: inode))
         return nil
     }
 
@@ -284,6 +337,9 @@ final class SourceReader {
         let path = top.path.hasSuffix("/") ? top.path + name : top.path + "/" + name
         let relative = top.relative.isEmpty ? name : top.relative + "/" + name
         if matches(options.exclude, name: name, relative: relative) { return nil }
+        if top.badNames.contains(name) {
+            return BatchInput(id: path, error: DocumentError(code: "unreadable", message: "the file name is not valid UTF-8"))
+        }
         var st = stat()
         if stat(path, &st) != 0 {
             return BatchInput(id: path, error: statError(errno, path))
@@ -292,13 +348,15 @@ final class SourceReader {
             return enter(path: path, relative: relative, device: UInt64(st.st_dev), inode: UInt64(st.st_ino), id: path)
         }
         if !options.include.isEmpty && !matches(options.include, name: name, relative: relative) { return nil }
-        return open(path: path, id: path, st: st)
+        return open(path: path, id: path, st: st, named: false)
     }
 
     // MARK: Files
 
-    func open(path: String, id: String, st: stat) -> BatchInput? {
-        guard isRegular(st.st_mode) else {
+    /// Opens a file. Named on the command line, a pipe or device is read as a stream
+    /// (`/dev/stdin`, `<(zcat dump.gz)`); found in a directory, only regular files are.
+    func open(path: String, id: String, st: stat, named: Bool) -> BatchInput? {
+        guard isRegular(st.st_mode) || named else {
             return BatchInput(id: id, error: DocumentError(code: "unreadable", message: "not a regular file"))
         }
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
@@ -314,7 +372,7 @@ final class SourceReader {
             return BatchInput(id: id, error: DocumentError(code: "is-directory", message: "is a directory"))
         }
         let kind = DocumentSource.kind(ofName: path, mode: options.mode)
-        return read(fd: fd, owned: true, id: id, kind: kind, size: Int(now.st_size))
+        return read(fd: fd, owned: true, id: id, kind: kind, size: isRegular(now.st_mode) ? Int(now.st_size) : nil)
     }
 
     /// Reads an open descriptor as `kind`: returns a document, or sets up a container

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads JSON Lines records `{"id" or "url", "html" or "content" or "text", "published"?}`,
 /// one document per line, streaming (one line in memory at a time).
 ///
@@ -118,6 +126,7 @@ enum JSONRecordParser {
 
         mutating func record() throws(RecordProblem) -> JSONRecord {
             var r = JSONRecord()
+            if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }  // a byte-order mark
             skipSpace()
             guard i < n, p[i] == UInt8(ascii: "{") else { throw fail("expected a JSON object") }
             i += 1
@@ -201,6 +210,14 @@ enum JSONRecordParser {
             var out: [UInt8] = []
             var run = i
             while i < n {
+                // Jump to the next quote or backslash (memchr is vectorised).
+                if let base = p.baseAddress {
+                    let rest = n - i
+                    let q = memchr(base + i, 0x22, rest).map { UnsafeRawPointer($0) - UnsafeRawPointer(base + i) } ?? rest
+                    let b = q > 0 ? (memchr(base + i, 0x5C, q).map { UnsafeRawPointer($0) - UnsafeRawPointer(base + i) } ?? q) : 0
+                    i += min(q, b)
+                    if i >= n { break }
+                }
                 let c = p[i]
                 if c == 0x22 {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))

@@ -96,7 +96,9 @@ final class WARCReader {
             throw DocumentError(code: "bad-warc", message: "record \(records) has no valid Content-Length")
         }
         let type = header.value("warc-type")?.lowercased() ?? ""
-        let id = header.value("warc-target-uri") ?? header.value("warc-record-id") ?? "\(name)#\(records)"
+        // Some writers put the URI in angle brackets, as a draft of the standard showed it.
+        let uri = header.value("warc-target-uri").map { $0.hasPrefix("<") && $0.hasSuffix(">") ? String($0.dropFirst().dropLast()) : $0 }
+        let id = uri.flatMap { $0.isEmpty ? nil : $0 } ?? header.value("warc-record-id") ?? "\(name)#\(records)"
         guard type == "response" || type == "resource" else {
             guard try reader.skip(count: length) else { throw truncated() }
             return nil
@@ -171,7 +173,12 @@ final class WARCReader {
         if let contentType, !WARCReader.isHTML(contentType) { return nil }
         var body = Array(block[bodyStart...])
         if chunked, let decoded = WARCReader.dechunk(body) { body = decoded }
-        if encoding.contains("gzip") || encoding.contains("deflate") {
+        let codings = encoding.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && $0 != "identity" }
+        if let unknown = codings.first(where: { !["gzip", "x-gzip", "deflate"].contains($0) }) {
+            return BatchInput(id: id, error: DocumentError(
+                code: "unsupported-encoding", message: "the payload is \(unknown)-compressed; only gzip and deflate are decoded"))
+        }
+        if !codings.isEmpty {
             guard let inflated = Gzip.decompress(body, limit: maxBytes)
                     ?? (encoding.contains("deflate") ? Gzip.decompress(body, limit: maxBytes, raw: true) : nil) else {
                 return BatchInput(id: id, error: DocumentError(
