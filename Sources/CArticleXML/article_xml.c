@@ -206,7 +206,8 @@ static void ax_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     e->kind = AX_EV_START;
     e->tag = tag;
     /* An implied element (html, body, p, ...) has no tag of its own: the cursor is not after a '>'. */
-    if (pos > 0 && s->buf[pos - 1] == '>') {
+    int implied = !(pos > 0 && s->buf[pos - 1] == '>');
+    if (!implied) {
         e->start = ax_find_lt(s, s->prev_end, pos);
     } else {
         e->start = pos;
@@ -252,7 +253,9 @@ static void ax_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         }
     }
     e->flags = flags;
-    s->prev_end = pos;
+    /* An implied element consumes no input: text that libxml2 read before implying it (and
+       delivers after it) still starts at prev_end, so prev_end stays where it was. */
+    if (!implied) s->prev_end = pos;
 }
 
 static void ax_end(void *ctx, const xmlChar *name) {
