@@ -1,6 +1,8 @@
 /// Input bytes decoded to valid UTF-8, with a way back to the raw byte offsets.
 public struct DecodedInput: Sendable {
-    /// Valid UTF-8 bytes. NUL and other C0 control bytes (except tab, LF, CR, FF) are replaced by spaces one for one.
+    /// Valid UTF-8 bytes. NUL and other C0 control bytes (except tab, LF, CR) are replaced by spaces one for one,
+    /// and the noncharacters U+FFFE and U+FFFF by U+FFFD (same length): libxml2 would drop them from the text,
+    /// which breaks the byte-for-byte source map.
     public let utf8: [UInt8]
     /// The encoding the bytes were decoded from: `utf-8`, `utf-16le`, `utf-16be`, `utf-32le`, `utf-32be`,
     /// `windows-1252`, or another charset named by the document.
@@ -158,7 +160,12 @@ public enum InputDecoder {
     }
 
     @inline(__always) static func isBadControl(_ c: UInt8) -> Bool {
-        c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C
+        c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D
+    }
+
+    /// U+FFFE or U+FFFF (EF BF BE / EF BF BF), which XML parsers drop from text.
+    @inline(__always) static func isNonCharacter(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i + 2 < b.count && b[i] == 0xEF && b[i + 1] == 0xBF && b[i + 2] >= 0xBE
     }
 
     static func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>, skip: Int, declared: String?,
@@ -172,7 +179,7 @@ public enum InputDecoder {
         var out: [UInt8] = []
         out.reserveCapacity(n - skip)
         var table: [Int32]? = nil
-        var invalid = 0, controls = 0, nuls = 0
+        var invalid = 0, controls = 0, nuls = 0, nonCharacters = 0
         var firstInvalid = -1
         var i = skip
         // Fast path: copy verbatim while identity holds; build a table only when offsets move.
@@ -202,8 +209,10 @@ public enum InputDecoder {
                 table!.append(contentsOf: [Int32(i), Int32(i), Int32(i)])
                 i += 1
             } else {
+                let nonCharacter = len == 3 && isNonCharacter(b, i)
+                if nonCharacter { nonCharacters += 1 }
                 for k in 0..<len {
-                    out.append(b[i + k])
+                    out.append(nonCharacter ? [0xEF, 0xBF, 0xBD][k] : b[i + k])
                     table?.append(Int32(i + k))
                 }
                 i += len
@@ -216,6 +225,7 @@ public enum InputDecoder {
         }
         if nuls > 0 { warnings.append("\(nuls) NUL byte(s) replaced by spaces") }
         if controls > 0 { warnings.append("\(controls) control byte(s) replaced by spaces") }
+        if nonCharacters > 0 { warnings.append("\(nonCharacters) noncharacter(s) U+FFFE/U+FFFF replaced by U+FFFD") }
         return DecodedInput(utf8: out, encoding: "utf-8", warnings: warnings, rawCount: n, decodedToRaw: table)
     }
 
@@ -295,7 +305,7 @@ public enum InputDecoder {
                     u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
                     width = 4
                 } else { u = 0xFFFD; bad += 1 }
-            } else if u >= 0xD800 && u <= 0xDFFF { u = 0xFFFD; bad += 1 }
+            } else if u >= 0xD800 && u <= 0xDFFF || u == 0xFFFE || u == 0xFFFF { u = 0xFFFD; bad += 1 }
             if u < 0x80 && isBadControl(UInt8(u)) { u = 0x20 }
             let before = out.count
             appendUTF8(u, to: &out)
@@ -321,7 +331,7 @@ public enum InputDecoder {
             var u: UInt32 = littleEndian
                 ? UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
                 : UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
-            if u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF) { u = 0xFFFD; bad += 1 }
+            if u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF) || u == 0xFFFE || u == 0xFFFF { u = 0xFFFD; bad += 1 }
             if u < 0x80 && isBadControl(UInt8(u)) { u = 0x20 }
             let before = out.count
             appendUTF8(u, to: &out)

@@ -229,6 +229,7 @@ static void ax_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     e->tag = tag;
     /* libxml2 reports a start tag with the cursor on its closing '>' (or "/>"); an implied
        element (html, body, p, ...) has no tag of its own and the cursor is elsewhere. */
+    int implied = 0;
     if ((size_t)pos < s->len && s->buf[pos] == '>') {
         e->start = ax_find_lt(s, s->prev_end, pos);
         pos += 1;
@@ -237,6 +238,7 @@ static void ax_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         pos += 2;
     } else {
         e->start = pos;
+        implied = 1;
     }
     e->end = pos;
     e->data = (int32_t)s->out->attr_count;
@@ -279,7 +281,9 @@ static void ax_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         }
     }
     e->flags = flags;
-    s->prev_end = pos;
+    /* An implied element consumes no input: text that libxml2 read before implying it (and
+       delivers after it) still starts at prev_end, so prev_end stays where it was. */
+    if (!implied) s->prev_end = pos;
 }
 
 static void ax_end(void *ctx, const xmlChar *name) {
