@@ -36,8 +36,9 @@ public enum ClaimExtractor {
         let tokens = Tokenizer.tokenize(text)
         let sentences = SentenceSplitter.split(text: text, tokens: tokens, blocks: article.blocks)
         let ref = article.published.flatMap(ReferenceDate.init(iso:)) ?? reference
-        let numbers = NumberRecognizer.recognize(in: text)
-        let dates = DateRecognizer.recognize(in: text, reference: ref)
+        let values = ValueRecognizer.recognize(in: text, reference: ref)
+        let numbers = values.numbersOutsideDates
+        let dates = values.dates
         let d = Doc(text: text, tokens: tokens, sentences: sentences, numbers: numbers, dates: dates, title: article.title)
         d.reference = ref
         d.collectNames()
