@@ -77,12 +77,9 @@ final class Doc {
 
     /// Whether token `i` ends with a possessive "'s" / "’s".
     func isPossessive(_ i: Int) -> Bool {
-        guard isWord(i) else { return false }
-        let e = Int(tokens[i].end), s = Int(tokens[i].start)
-        if e - s > 2, text[e - 1] == 0x73 || text[e - 1] == 0x53, text[e - 2] == 0x27 { return true }
-        if e - s > 4, text[e - 1] == 0x73, text[e - 2] == 0x99, text[e - 3] == 0x80, text[e - 4] == 0xE2 { return true }
-        return false
+        i >= 0 && i < tokens.count && tokens[i].isPossessive
     }
+
 
     /// A name string without a trailing possessive.
     func nameString(_ r: Range<Int>) -> String {

@@ -114,7 +114,7 @@ enum Subjects {
         firstHashes.append(K.h_the)
         let index = TokenIndex(d, firsts: WordSet(firstHashes))
         for c in candidates {
-            var cand = c.trimmingCharacters(in: " :-–,.!?'\"‘’“”")
+            var cand = c.trimmingCharacters(in: String.titlePunctuation)
             for glue in ["Of ", "And ", "In ", "On ", "For ", "To ", "With ", "At "] where cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
             for prefix in ["How ", "Why ", "What ", "When ", "Is ", "Will ", "Video: ", "Confirmed: ", "Review: "] where cand.hasPrefix(prefix) { cand.removeFirst(prefix.count) }
             guard cand.count >= 2, !seen.contains(cand.lowercased()) else { continue }
@@ -135,7 +135,7 @@ enum Subjects {
             if best == nil || score > best!.2 { best = (cand, mentions, score) }
         }
         // a title the headline marks (quotes, "X Season 2") stands even when the body never repeats it
-        if best == nil, let s = (quoted.sorted() + strong).first { best = (s.trimmingCharacters(in: " :-–,.!?'\"‘’“”"), 0, 0) }
+        if best == nil, let s = (quoted.sorted() + strong).first { best = (s.trimmingCharacters(in: String.titlePunctuation), 0, 0) }
         guard var (main, mentions, _) = best else { return (nil, headlineSeason, []) }
         // Expand to the title as the body writes it: "Hitchhiker's" → "The Hitchhiker's Guide To The Galaxy".
         if let full = expansion(d, of: main), !looksLikePerson(full, index), index.count(full) * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
@@ -206,8 +206,11 @@ enum Subjects {
 }
 
 extension String {
+    static let titlePunctuation = " :-–,.!?'\"‘’“”"
+    static let titlePunctuationSet = Set(titlePunctuation)
+
     func trimmingCharacters(in chars: String) -> String {
-        let set = Set(chars)
+        let set = chars == Self.titlePunctuation ? Self.titlePunctuationSet : Set(chars)
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s.removeFirst() }
         while let l = s.last, set.contains(l) { s.removeLast() }

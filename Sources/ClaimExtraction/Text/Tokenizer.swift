@@ -24,6 +24,8 @@ public struct Token: Sendable, Hashable {
     public var spaceBefore: Bool
     /// FNV-1a hash of the token's bytes with ASCII letters lower-cased (fast lexicon look-ups).
     public var hash: UInt64
+    /// Whether a word ends in a possessive "'s" or "’s".
+    public var isPossessive: Bool = false
 
     /// The byte range.
     public var range: ByteRange { ByteRange(start: Int(start), end: Int(end)) }
@@ -162,8 +164,12 @@ public enum Tokenizer {
                 i += len
             }
             let h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
+            var possessive = false
+            if kind == .word, i - start > 2, t[i - 1] | 0x20 == 0x73 {
+                if t[i - 2] == 0x27 { possessive = true } else if i - start > 4, t[i - 2] == 0x99, t[i - 3] == 0x80, t[i - 4] == 0xE2 { possessive = true }
+            }
             tokens.append(Token(start: Int32(start), end: Int32(i), kind: kind, isCapitalized: upper && cls == 1,
-                                spaceBefore: space, hash: h))
+                                spaceBefore: space, hash: h, isPossessive: possessive))
             space = false
         }
         return tokens
