@@ -132,12 +132,12 @@ extension Modality {
         // the clause: back to the previous ";" or ", but" / sentence start
         var start = quote.lowerBound
         while start > a {
-            if d.isChar(start - 1, 0x3B) || (d.isComma(start - 1) && d.isAny(start, K.s0)) { break }
+            if d.isChar(start - 1, 0x3B) || (d.isComma(start - 1) && d.isAny(start, K.any_but_however_though_etc)) { break }
             start -= 1
         }
         let window = start..<min(s.tokens.upperBound, quote.upperBound)
-        if window.contains(where: { d.is($0, K.h_no) && d.isAny($0 + 1, K.s1) }) { return .negated }
-        if window.contains(where: { k in d.isAny(k, K.s2) || (d.is(k, K.h_will) && d.is(k + 1, K.h_not)) }) { return .negated }
+        if window.contains(where: { d.is($0, K.h_no) && d.isAny($0 + 1, K.any_possibility_chance_way) }) { return .negated }
+        if window.contains(where: { k in d.isAny(k, K.any_wont_wont_never) || (d.is(k, K.h_will) && d.is(k + 1, K.h_not)) }) { return .negated }
         if window.contains(where: { d.isAny($0, Lex.hedges) }) { return .hedged }
         if window.contains(where: { d.isAny($0, Lex.reportWords) }) { return .reported }
         return .asserted
@@ -152,7 +152,7 @@ extension Modality {
             if let r = d.capitalizedTitle(at: k + 2, limit: z) { return d.str(r) }
         }
         if case .date = value {
-            for k in a..<quote.lowerBound where d.isAny(k, K.s3) {
+            for k in a..<quote.lowerBound where d.isAny(k, K.any_confirms_confirmed_announced_etc) {
                 if let c = (max(a, k - 3)..<k).lazy.compactMap({ CompanyRules.companyAt(d, $0, limit: k) }).first { return c.name }
                 if let r = d.personName(endingAt: k, from: a) { return d.nameString(r) }
             }

@@ -20,9 +20,9 @@ enum Subjects {
     /// The season number a token range speaks of ("Season 2", "second season", "S3", "Part II"), if any.
     static func season(_ d: Doc, in r: Range<Int>) -> Int? {
         for k in r {
-            if d.isAny(k, K.s4) {
+            if d.isAny(k, K.any_season_part_chapter_etc) {
                 if d.tokens.indices.contains(k + 1), d.tokens[k + 1].kind == .number, let v = Int(d.str(k + 1)), v > 0, v < 100 { return v }
-                if let v = cardinals[d.h(k + 1)], d.cap(k + 1) || d.isAny(k, K.s5) { return v }
+                if let v = cardinals[d.h(k + 1)], d.cap(k + 1) || d.isAny(k, K.any_season) { return v }
             }
             if ordinalKeys.contains(d.h(k)), let v = ordinals[d.h(k)], d.isAny(k + 1, seasonNouns) { return v }
             if d.isWord(k), d.tokens[k].end - d.tokens[k].start == 2, d.text[Int(d.tokens[k].start)] == 0x53,
@@ -36,8 +36,8 @@ enum Subjects {
     /// Whether the range speaks of a next season without a number ("another season", "the sequel").
     static func nextSeason(_ d: Doc, in r: Range<Int>) -> Bool {
         r.contains { k in
-            (d.isAny(k, K.s6) && d.isAny(k + 1, K.s7))
-                || d.isAny(k, K.s8)
+            (d.isAny(k, K.any_another_new_next_etc) && d.isAny(k + 1, K.any_season_installment_chapter_etc))
+                || d.isAny(k, K.any_sequel)
         }
     }
 
@@ -71,13 +71,13 @@ enum Subjects {
         var headlineSeason: Int? = season(td, in: 0..<n)
         var start = 0
         for k in 0..<n {
-            if td.isAny(k, titleStop) || td.isChar(k, 0x3A) || td.isChar(k, 0x3F) || td.isChar(k, 0x7C) || td.tokens[k].kind == .number && (td.isAny(k - 1, titleStop) == false) && k > start && td.isAny(k + 1, K.s9) {
+            if td.isAny(k, titleStop) || td.isChar(k, 0x3A) || td.isChar(k, 0x3F) || td.isChar(k, 0x7C) || td.tokens[k].kind == .number && (td.isAny(k - 1, titleStop) == false) && k > start && td.isAny(k + 1, K.any_spoilers_release) {
                 if k > start {
                     var e = k
                     while e > start, !td.isWord(e - 1) && td.tokens[e - 1].kind != .number { e -= 1 }
                     if e > start, td.cap(start) {
                         candidates.append(td.str(start..<e))
-                        if td.isAny(k, K.s10) { strong.append(td.str(start..<e)) }
+                        if td.isAny(k, K.any_season_part_series) { strong.append(td.str(start..<e)) }
                     }
                 }
                 start = k + 1

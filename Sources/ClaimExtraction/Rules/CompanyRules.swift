@@ -55,15 +55,15 @@ enum CompanyRules {
         var j = i
         while j < limit, j < i + 5, (d.isWord(j) && d.cap(j)) || d.tokens[j].kind == .number || (j > i && d.isChar(j, 0x26)) {
             // "Studio Ghibli", "Studio X": a company word first
-            if j == i, j + 1 < limit, d.isAny(j, K.s62), d.cap(j + 1), d.isWord(j + 1) {
+            if j == i, j + 1 < limit, d.isAny(j, K.any_studio_studios), d.cap(j + 1), d.isWord(j + 1) {
                 var e = j + 1
                 while e + 1 < limit, e < j + 3, d.cap(e + 1), d.isWord(e + 1), !d.isPossessive(e) { e += 1 }
                 return Match(name: d.nameString(i..<(e + 1)), role: .producer, range: i..<(e + 1), known: false)
             }
             if j > i, Lex.companySuffix.contains(baseHash(d, j)) {
                 var end = j + 1
-                if d.isChar(end, 0x2E), K.s63.contains(d.h(j)) { end += 1 }
-                let role: CompanyRole = K.s64.contains(d.h(j)) ? .broadcaster : .producer
+                if d.isChar(end, 0x2E), K.any_co_inc_ltd_etc.contains(d.h(j)) { end += 1 }
+                let role: CompanyRole = K.any_network_networks_channel_etc.contains(d.h(j)) ? .broadcaster : .producer
                 return Match(name: d.nameString(i..<(j + 1)) + (end > j + 1 ? "." : ""), role: role, range: i..<end, known: false)
             }
             if d.isPossessive(j) { break }
@@ -103,29 +103,29 @@ enum CompanyRules {
             var role: CompanyRole? = nil
             var rule = ""
             // "... premiered on X", "streaming on X", "available on X, Y and Z"
-            if d.isAny(prev, K.s65) || isInList(d, i, a) {
+            if d.isAny(prev, K.any_on_via_to_etc) || isInList(d, i, a) {
                 if before.contains(where: { d.isAny($0, onVerbs) }) {
                     role = m.known ? m.role : .broadcaster
                     rule = "company.on-X"
-                    if d.isAny(prev, K.s30) || before.contains(where: { d.isAny($0, distributorVerbs) }) {
+                    if d.isAny(prev, K.any_by) || before.contains(where: { d.isAny($0, distributorVerbs) }) {
                         if !m.known || m.role != .broadcaster { role = .distributor; rule = "company.licensed-by-X" }
                     }
                 }
             }
-            if role == nil, d.is(prev, K.h_from), before.contains(where: { d.isAny($0, K.s66) }) {
+            if role == nil, d.is(prev, K.h_from), before.contains(where: { d.isAny($0, K.any_distribution_licensed_available) }) {
                 role = .distributor; rule = "company.distribution-from-X"
             }
             // "Netflix decided to put the show on their platform", "ADV Films picked up the series", "HBO has renewed"
             let after = m.range.upperBound
-            if role == nil, m.known || d.isAny(after, distributorVerbs) || d.isAny(after + 1, distributorVerbs), d.isAny(after, subjectVerbs) || (d.isAny(after, K.s67) && d.isAny(after + 1, subjectVerbs)) {
+            if role == nil, m.known || d.isAny(after, distributorVerbs) || d.isAny(after + 1, distributorVerbs), d.isAny(after, subjectVerbs) || (d.isAny(after, K.any_also_then_quickly_etc) && d.isAny(after + 1, subjectVerbs)) {
                 let window = after..<min(z, after + 12)
-                if window.contains(where: { d.isAny($0, K.s68) }) {
-                    role = m.known ? m.role : (window.contains(where: { d.isAny($0, distributorVerbs) }) || d.isAny(after, K.s69) ? .distributor : .producer)
+                if window.contains(where: { d.isAny($0, K.any_platform_service_renewed_etc) }) {
+                    role = m.known ? m.role : (window.contains(where: { d.isAny($0, distributorVerbs) }) || d.isAny(after, K.any_picked) ? .distributor : .producer)
                     rule = "company.X-verb-the-show"
                 }
             }
             // "a new NBC sitcom", "AMC's series", "on the WOWOW television station"
-            if role == nil, m.known, m.role != .distributor, d.isAny(after, genreNouns) || (d.isAny(after, K.s70) ) {
+            if role == nil, m.known, m.role != .distributor, d.isAny(after, genreNouns) || (d.isAny(after, K.any_comedy_drama) ) {
                 role = m.role
                 rule = "company.X-genre"
             }
@@ -147,7 +147,7 @@ enum CompanyRules {
         var steps = 0
         while k > a, steps < 12 {
             k -= 1; steps += 1
-            if d.isAny(k, K.s71) { return true }
+            if d.isAny(k, K.any_on_via) { return true }
             if d.isChar(k, 0x2E), d.tokens.indices.contains(k + 1), d.tokens[k + 1].spaceBefore { return false }
         }
         return false

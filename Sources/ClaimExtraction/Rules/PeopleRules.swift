@@ -22,7 +22,7 @@ enum PeopleRules {
         var k = i
         while k < limit {
             var skipped = 0
-            while k < limit, d.is(k, theW) || d.isAny(k, skipAfterBy) || (out.isEmpty && skipped < 4 && d.isWord(k) && !d.cap(k) && !d.is(k, andW) && !d.isAny(k, K.s11)) { k += 1; skipped += 1 }
+            while k < limit, d.is(k, theW) || d.isAny(k, skipAfterBy) || (out.isEmpty && skipped < 4 && d.isWord(k) && !d.cap(k) && !d.is(k, andW) && !d.isAny(k, K.any_in_on_at_etc)) { k += 1; skipped += 1 }
             guard var r = d.personName(at: k, limit: limit) else { break }
             // "Silicon Valley's Kumail Nanjiani", "Key & Peele's Jordan Peele": skip the possessive owner
             if d.isPossessive(r.upperBound - 1), let r2 = d.personName(at: r.upperBound, limit: limit) { r = r2 }
@@ -85,7 +85,7 @@ enum PeopleRules {
                 while d.isAny(k - 1, whoAux) { k -= 1 }
                 if d.is(k - 1, whoW), d.isComma(k - 2) { k -= 2 }
                 guard let x = d.personName(endingAt: k, from: a) else { continue }
-                if d.isAny(x.lowerBound - 1, K.s12) { continue }
+                if d.isAny(x.lowerBound - 1, K.any_such_known) { continue }
                 // Y
                 if let y = d.personName(at: i + 1, limit: z) {
                     if let dr = castDraft(d, actor: x, character: d.nameString(y), quote: x.lowerBound..<y.upperBound, rule: "cast.X-as-Y", conf: 0.9) { out.append(dr) }
@@ -145,7 +145,7 @@ enum PeopleRules {
                 let respectively = (actors.last!.upperBound..<min(z, actors.last!.upperBound + 3)).contains { d.is($0, respectivelyW) }
                 var chars: [Range<Int>] = []
                 var k = i
-                while d.isAny(k - 1, K.s13) { k -= 1 }
+                while d.isAny(k - 1, K.any_is_was_are_etc) { k -= 1 }
                 if d.isComma(k - 1) || d.isOpenParen(k - 1) { k -= 1 }
                 if k == a || d.isOpenParen(k) {
                     // "Played by X, Y ..." — character after the actor list
@@ -184,7 +184,7 @@ enum PeopleRules {
                 continue
             }
             // Y (X): character followed by the actor in brackets
-            if d.isOpenParen(i), !((i + 1)..<min(z, i + 4)).contains(where: { d.isAny($0, K.s14) }) {
+            if d.isOpenParen(i), !((i + 1)..<min(z, i + 4)).contains(where: { d.isAny($0, K.any_credited_as_aka_etc) }) {
                 var k = i + 1, n = 0
                 while k < z, n < 5, (d.isWord(k) && !d.cap(k)) || (d.isComma(k) && n > 0) { k += 1; n += 1 }
                 guard let x = d.personName(at: k, limit: z), x.count >= 2 || d.fullNames[d.h(x.lowerBound)] != nil else { continue }
@@ -208,7 +208,7 @@ enum PeopleRules {
                 continue
             }
             // A, B and C are co-starring / have signed up
-            if d.isAny(i, K.s15), d.isAny(i - 1, K.s16) {
+            if d.isAny(i, K.any_costarring_costar), d.isAny(i - 1, K.any_are_will) {
                 var p = i - 1
                 var names: [Range<Int>] = []
                 while let y = d.personName(endingAt: p, from: a) {
@@ -300,7 +300,7 @@ enum PeopleRules {
                 if let dr = crewDraft(d, person: x, role: .writer, quote: (i - 1)..<x.upperBound, rule: "crew.writing-partner-X", conf: 0.8, allowSingle: false) { out.append(dr) }
                 // "A and his writing partner B": A writes too
                 var p = i - 2
-                if d.isAny(p, K.s17) { p -= 1 }
+                if d.isAny(p, K.any_his_her_their) { p -= 1 }
                 if d.is(p, andW), let y = d.personName(endingAt: p, from: a) {
                     if let dr = crewDraft(d, person: y, role: .writer, quote: y.lowerBound..<x.upperBound, rule: "crew.X-and-writing-partner-Y", conf: 0.75, allowSingle: true) { out.append(dr) }
                 }
@@ -309,7 +309,7 @@ enum PeopleRules {
             if roleNounKeys.contains(d.h(i)), let roles = roleNounMap[d.h(i)] {
                 if (max(a, i - 6)..<i).contains(where: { roleVerbs[d.h($0)] != nil && d.is($0 + 1, byW) }) { continue }
                 if d.is(i + 1, andW), roleNounMap[d.h(i + 2)] != nil { continue }
-                if d.is(i + 1, ofW) || d.isAny(i - 1, K.s18) { continue }
+                if d.is(i + 1, ofW) || d.isAny(i - 1, K.any_his_her_their_etc) { continue }
                 if let x = d.personName(at: i + 1, limit: z) {
                     // "director Chas Burns", not "director George Romero's film" (still a credit)
                     for role in roles {
@@ -321,8 +321,8 @@ enum PeopleRules {
                 var k = i - 1, n = 0
                 while k > a, n < 10, !d.isComma(k), !d.isChar(k, 0x2E) { k -= 1; n += 1 }
                 if d.isComma(k), n > 0, let x = d.personName(endingAt: k, from: a),
-                   d.isAny(k + 1, K.s19) || d.isWord(k + 1) && !d.cap(k + 1) {
-                    if d.isAny(i + 1, K.s20) && roles.contains(.author) { }
+                   d.isAny(k + 1, K.any_the_a_an_etc) || d.isWord(k + 1) && !d.cap(k + 1) {
+                    if d.isAny(i + 1, K.any_of) && roles.contains(.author) { }
                     for role in roles {
                         if let dr = crewDraft(d, person: x, role: role, quote: x.lowerBound..<(i + 1), rule: "crew.X-appositive-role", conf: 0.7, allowSingle: false) { out.append(dr) }
                     }
@@ -331,7 +331,7 @@ enum PeopleRules {
                 var q = i - 1
                 while q > a, q > i - 6, d.isWord(q), !d.cap(q) { q -= 1 }
                 if q < i - 1, let x = d.personName(endingAt: q + 1, from: a),
-                   (x.upperBound..<i).contains(where: { d.isAny($0, K.s21) }) {
+                   (x.upperBound..<i).contains(where: { d.isAny($0, K.any_is_was_as_etc) }) {
                     for role in roles {
                         if let dr = crewDraft(d, person: x, role: role, quote: x.lowerBound..<(i + 1), rule: "crew.X-was-role", conf: 0.7, allowSingle: true) { out.append(dr) }
                     }
@@ -339,7 +339,7 @@ enum PeopleRules {
                 continue
             }
             // X wrote the screenplay / script
-            if d.isAny(i, K.s22), d.isAny(i + 2, K.s23) || d.isAny(i + 1, K.s24) {
+            if d.isAny(i, K.any_wrote_cowrote_penned_etc), d.isAny(i + 2, K.any_screenplay_script_scripts_etc) || d.isAny(i + 1, K.any_screenplay_script) {
                 if let x = d.personName(endingAt: i, from: a) {
                     if let dr = crewDraft(d, person: x, role: .writer, quote: x.lowerBound..<min(z, i + 3), rule: "crew.X-wrote-the-screenplay", conf: 0.85, allowSingle: true) { out.append(dr) }
                 }
@@ -348,7 +348,7 @@ enum PeopleRules {
             // directorial debut from X
             if d.is(i, K.h_directorial), d.is(i + 1, K.h_debut) {
                 var k = i + 2
-                if d.isAny(k, K.s25) { k += 1 } else { continue }
+                if d.isAny(k, K.any_from_by_of) { k += 1 } else { continue }
                 var n = 0
                 while k < z, n < 6 {
                     if let r = d.personName(at: k, limit: z), !d.isPossessive(r.upperBound - 1), !d.isChar(r.upperBound, 0x26) { break }

@@ -17,10 +17,10 @@ enum RenewalRules {
     static func renewal(_ d: Doc, _ s: Sentence, season: Int?) -> [Draft] {
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         let negatedAnnouncement = (a..<z).contains { d.isAny($0, announceWords) && (max(a, $0 - 5)..<$0).contains { d.isAny($0, Lex.negations) } }
-            && (a..<z).contains { d.isAny($0, K.s36) }
-        let seasonTalk = (a..<z).contains { d.isAny($0, K.s37)
-            && (d.isAny($0 - 1, K.s38) || (d.tokens.indices.contains($0 + 1) && d.tokens[$0 + 1].kind == .number)) }
-        guard negatedAnnouncement || seasonTalk || (a..<z).contains(where: { d.isAny($0, topic) || (d.is($0, K.h_back) && d.isAny($0 - 1, K.s39)) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
+            && (a..<z).contains { d.isAny($0, K.any_show_series_drama_etc) }
+        let seasonTalk = (a..<z).contains { d.isAny($0, K.any_season_installment_instalment_etc)
+            && (d.isAny($0 - 1, K.any_another_new_next_etc2) || (d.tokens.indices.contains($0 + 1) && d.tokens[$0 + 1].kind == .number)) }
+        guard negatedAnnouncement || seasonTalk || (a..<z).contains(where: { d.isAny($0, topic) || (d.is($0, K.h_back) && d.isAny($0 - 1, K.any_come_comes_coming_etc)) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
         var status: RenewalStatus? = nil
         var rule = ""
         var attribution: String? = nil
@@ -42,7 +42,7 @@ enum RenewalRules {
                     while p < k {
                         if let c = CompanyRules.companyAt(d, p, limit: k) { names.append(c.name); p = c.range.upperBound; continue }
                         if let r = d.personName(at: p, limit: k) { names.append(d.nameString(r)); p = r.upperBound; continue }
-                        if let r = d.capitalizedTitle(at: p, limit: k, stopWords: K.s40) { names.append(d.str(r)); p = r.upperBound; continue }
+                        if let r = d.capitalizedTitle(at: p, limit: k, stopWords: K.any_nor_and_or) { names.append(d.str(r)); p = r.upperBound; continue }
                         p += 1
                     }
                     if !names.isEmpty { attribution = names.joined(separator: ", "); rule = "renewal.neither-X-nor-Y-announced"; anchor = nei }
@@ -53,16 +53,16 @@ enum RenewalRules {
             }
         }
         // "X reports that the cast ... will indeed be returning": a report of a firm decision
-        if status == nil, let rep = (a..<z).first(where: { d.isAny($0, K.s41) }),
-           ((rep + 1)..<z).contains(where: { d.isAny($0, K.s42) }),
-           ((rep + 1)..<z).contains(where: { d.isAny($0, K.s43) }), !hasNeg {
+        if status == nil, let rep = (a..<z).first(where: { d.isAny($0, K.any_reports_reported_announced_etc) }),
+           ((rep + 1)..<z).contains(where: { d.isAny($0, K.any_indeed_officially) }),
+           ((rep + 1)..<z).contains(where: { d.isAny($0, K.any_return_returning_back_etc) }), !hasNeg {
             status = .confirmed; rule = "renewal.report-of-return"; anchor = rep
             attribution = sourceName(d, rep, a: a)
         }
-        if status == nil, (a..<z).contains(where: { d.isAny($0, K.s44) || d.is($0, K.h_according) }) || talks(d, a, z) {
+        if status == nil, (a..<z).contains(where: { d.isAny($0, K.any_rumor_rumors_rumour_etc) || d.is($0, K.h_according) }) || talks(d, a, z) {
             status = .rumored
             rule = talks(d, a, z) ? "renewal.in-talks" : "renewal.rumors"
-            if let k = (a..<z).first(where: { d.isAny($0, Lex.reportWords) || d.is($0, K.h_in) && d.isAny($0 + 1, K.s45) }) {
+            if let k = (a..<z).first(where: { d.isAny($0, Lex.reportWords) || d.is($0, K.h_in) && d.isAny($0 + 1, K.any_talks_negotiations) }) {
                 anchor = k
                 attribution = sourceName(d, k, a: a) ?? (d.is(k, K.h_in) ? RenewalRules.subjectBefore(d, k, from: a) : nil)
             }
@@ -71,11 +71,11 @@ enum RenewalRules {
             // "many online portals confirmed", "the fans confirm", "some websites have confirmed"
             for k in a..<z where d.isAny(k, unofficialSources) {
                 var v = k + 1
-                while d.isAny(v, K.s46) { v += 1 }
+                while d.isAny(v, K.any_have_has_had_etc) { v += 1 }
                 if d.isAny(v, sayVerbs) {
                     status = .rumored; rule = "renewal.unofficial-source-confirms"
                     var st = k
-                    if d.isAny(k - 1, K.s47) && !d.isAny(k - 1, K.s48) { st = k - 1 }
+                    if d.isAny(k - 1, K.any_online_news_entertainment_etc) && !d.isAny(k - 1, K.any_some_many_several) { st = k - 1 }
                     attribution = d.str(st..<(k + 1)).lowercased()
                     anchor = st
                     break
@@ -85,8 +85,8 @@ enum RenewalRules {
         if status == nil {
             let cancelled = (a..<z).first(where: { d.isAny($0, cancelWords) })
             let wontReturn = (a..<z).first(where: { k in
-                (d.isAny(k, K.s49) || (d.is(k, K.h_will) && d.is(k + 1, K.h_not)) || (d.is(k, K.h_not) && d.is(k - 1, K.h_will)))
-                    && ((k + 1)..<min(z, k + 7)).contains(where: { d.isAny($0, K.s50) })
+                (d.isAny(k, K.any_wont_wont) || (d.is(k, K.h_will) && d.is(k + 1, K.h_not)) || (d.is(k, K.h_not) && d.is(k - 1, K.h_will)))
+                    && ((k + 1)..<min(z, k + 7)).contains(where: { d.isAny($0, K.any_return_make_continue_etc) })
             })
             let hedged = (a..<z).contains { d.isAny($0, Lex.hedges) }
             if let c = cancelled, !hedged, !(max(a, c - 3)..<c).contains(where: { d.isAny($0, Lex.negations) }) {
@@ -96,31 +96,31 @@ enum RenewalRules {
                 if let who = subjectBefore(d, w, from: a) { attribution = who }
             }
         }
-        if status == nil, !hasNeg, let k = (a..<z).first(where: { d.is($0, K.h_announced) && d.isAny($0 + 1, K.s51) }),
-           ((k + 1)..<z).contains(where: { d.isAny($0, K.s43) }) {
+        if status == nil, !hasNeg, let k = (a..<z).first(where: { d.is($0, K.h_announced) && d.isAny($0 + 1, K.any_that_the) }),
+           ((k + 1)..<z).contains(where: { d.isAny($0, K.any_return_returning_back_etc) }) {
             status = .confirmed; rule = "renewal.announced-return"; anchor = k
         }
         // "HBO has renewed the series for a third season, which would be its final season": the verb first
-        if status == nil, !hasNeg, let k = (a..<z).first(where: { k in d.isAny(k, K.s52)
-            && d.isAny(k - 1, K.s53) }),
+        if status == nil, !hasNeg, let k = (a..<z).first(where: { k in d.isAny(k, K.any_renewed_greenlit_greenlighted_etc)
+            && d.isAny(k - 1, K.any_has_have_had_etc) }),
            !(a..<k).contains(where: { d.isAny($0, renewalHedges) }) {
             status = .confirmed; rule = "renewal.renewed"; anchor = k
             if let who = subjectBefore(d, k, from: a) { attribution = who }
         }
         if status == nil {
             let hedge = (a..<z).first(where: { d.isAny($0, renewalHedges) || d.is($0, K.h_chance) })
-            let renewTalk = (a..<z).contains { d.isAny($0, K.s54) }
+            let renewTalk = (a..<z).contains { d.isAny($0, K.any_renew_renewed_renewal_etc) }
             if let h = hedge, renewTalk {
                 status = .speculated; rule = "renewal.hedged"; anchor = h
-            } else if let k = (a..<z).first(where: { k in d.isAny(k, K.s52)
-                        && (d.isAny(k + 1, K.s55) || d.isComma(k + 1) || d.isChar(k + 1, 0x2E) || d.isAny(k - 1, K.s56)) }), !hasNeg {
+            } else if let k = (a..<z).first(where: { k in d.isAny(k, K.any_renewed_greenlit_greenlighted_etc)
+                        && (d.isAny(k + 1, K.any_for_the_it_etc) || d.isComma(k + 1) || d.isChar(k + 1, 0x2E) || d.isAny(k - 1, K.any_has_have_had_etc2)) }), !hasNeg {
                 status = .confirmed; rule = "renewal.renewed"; anchor = k
                 if let who = subjectBefore(d, k, from: a) { attribution = who }
             } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, K.h_indeed) || d.is($0, K.h_officially) }),
-                      (k..<z).contains(where: { d.isAny($0, K.s57) }) {
+                      (k..<z).contains(where: { d.isAny($0, K.any_return_returning_back_etc2) }) {
                 status = .confirmed; rule = "renewal.officially-returning"; anchor = k
             } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, K.h_announced) }),
-                      ((k + 1)..<z).contains(where: { d.isAny($0, K.s58) }) {
+                      ((k + 1)..<z).contains(where: { d.isAny($0, K.any_return_returning_back_etc3) }) {
                 status = .confirmed; rule = "renewal.announced-return"; anchor = k
             } else if !hasNeg, let k = (a..<z).first(where: { d.is($0, K.h_final) && d.is($0 + 1, K.h_season) || d.is($0, K.h_end) && d.is($0 + 1, K.h_after) }) {
                 status = .confirmed; rule = "renewal.final-season"; anchor = k
@@ -141,7 +141,7 @@ enum RenewalRules {
     }
 
     static func talks(_ d: Doc, _ a: Int, _ z: Int) -> Bool {
-        (a..<z).contains { d.is($0, K.h_in) && d.isAny($0 + 1, K.s45) }
+        (a..<z).contains { d.is($0, K.h_in) && d.isAny($0 + 1, K.any_talks_negotiations) }
     }
 
     /// The quote ends at the end of the clause (next comma/semicolon after a few tokens) or sentence.
@@ -158,13 +158,13 @@ enum RenewalRules {
     /// Who made a statement: the name or noun phrase before a verb ("HBO has renewed", "The officials ... have not").
     static func subjectBefore(_ d: Doc, _ k: Int, from a: Int) -> String? {
         var p = k - 1
-        while p > a, d.isAny(p, K.s59) || d.isAny(p, Lex.negations) { p -= 1 }
+        while p > a, d.isAny(p, K.any_has_have_had_etc3) || d.isAny(p, Lex.negations) { p -= 1 }
         if let c = (max(a, p - 3)...max(a, p)).lazy.compactMap({ CompanyRules.companyAt(d, $0, limit: p + 1) }).first(where: { $0.range.upperBound == p + 1 }) {
             return c.name
         }
-        if let r = d.personName(endingAt: p + 1, from: a), r.count >= 1, !d.isAny(r.lowerBound, K.s5) { return d.nameString(r) }
+        if let r = d.personName(endingAt: p + 1, from: a), r.count >= 1, !d.isAny(r.lowerBound, K.any_season) { return d.nameString(r) }
         // "the officials of the series have not"
-        for q in stride(from: p, through: max(a, p - 6), by: -1) where d.isAny(q, K.s60) {
+        for q in stride(from: p, through: max(a, p - 6), by: -1) where d.isAny(q, K.any_officials_network_producers_etc) {
             return d.str(q).lowercased()
         }
         return nil
@@ -177,7 +177,7 @@ enum RenewalRules {
             if let r = d.personName(at: k + 2, limit: d.tokens.count) { return d.nameString(r) }
             if let r = d.capitalizedTitle(at: k + 2, limit: d.tokens.count) { return d.str(r) }
         }
-        if d.isAny(k, K.s61) {
+        if d.isAny(k, K.any_reports_reported_reportedly) {
             if let r = d.capitalizedTitle(at: max(a, k - 3), limit: k), r.upperBound == k { return d.str(r) }
             if let r = d.personName(endingAt: k, from: a) { return d.nameString(r) }
         }

@@ -35,7 +35,7 @@ enum ValueRules {
                 if d.isAny(k, bookNouns) { kind = .publication; k += 1 }
                 if d.isOpenQuote(k), let q = d.quotedTitle(at: k, limit: z) { subject = d.str(q.inner); event = kind; qEnd = q.next; rule = "date.YEARs-TITLE" }
                 else if let t = d.capitalizedTitle(at: k, limit: z) { subject = d.str(t); event = kind; qEnd = t.upperBound; rule = "date.YEARs-TITLE" }
-            } else if d.isAny(first - 1, K.s72) && r.count == 1 {
+            } else if d.isAny(first - 1, K.any_a_an_the_etc) && r.count == 1 {
                 var k = last, adjs = 0
                 while k < z, adjs < 4, d.isWord(k), !d.isAny(k, workNouns), !d.isAny(k, bookNouns), !d.cap(k) || isNationality(d, k) { k += 1; adjs += 1 }
                 if d.cap(k), d.isWord(k + 1), d.cap(k + 1) { k = z } // "the 2017 Cannes Film Festival"
@@ -90,11 +90,11 @@ enum ValueRules {
                     if d.isAny(k, end) && !(d.is(k, K.h_end) && d.is(k + 1, K.h_of)) && !(d.is(k, K.h_until) && false) { event = .end; break }
                     if d.isAny(k, release) {
                         // "came out", "come out", "hits theaters": require the particle
-                        if d.isAny(k, K.s73) && !d.is(k + 1, K.h_out) { k -= 1; steps += 1; continue }
-                        if d.is(k, K.h_out) && !d.isAny(k - 1, K.s74) { k -= 1; steps += 1; continue }
+                        if d.isAny(k, K.any_came_come_comes) && !d.is(k + 1, K.h_out) { k -= 1; steps += 1; continue }
+                        if d.is(k, K.h_out) && !d.isAny(k - 1, K.any_came_come_comes_etc) { k -= 1; steps += 1; continue }
                         event = .release; break
                     }
-                    if d.isAny(k, K.s75) { event = .renewal; break }
+                    if d.isAny(k, K.any_renewed_renewal_renew) { event = .renewal; break }
                     k -= 1; steps += 1
                 }
                 if let e = event {
@@ -112,8 +112,8 @@ enum ValueRules {
             guard let event else { continue }
             // a year inside a title or a person's age is not a date: skip "2023 or 2024" handled by recognizer
             var mod = m.mod
-            if event == .release, mod == nil, d.isAny(first - 1, K.s76) && rule.hasPrefix("date.release-verb") && d.is(first - 1, K.h_starting) { mod = "START" }
-            if event == .release, mod == nil, d.is(first - 1, K.h_until) && d.isAny(first - 2, K.s77) { mod = "ON_OR_AFTER" }
+            if event == .release, mod == nil, d.isAny(first - 1, K.any_starting_beginning_from) && rule.hasPrefix("date.release-verb") && d.is(first - 1, K.h_starting) { mod = "START" }
+            if event == .release, mod == nil, d.is(first - 1, K.h_until) && d.isAny(first - 2, K.any_not_back) { mod = "ON_OR_AFTER" }
             let subj = ClaimSubject(title: subject, season: subject == nil ? season : nil)
             out.append(Draft(value: .date(event: event, timex: resolveYearless(m.timex, d.reference), mod: mod), subject: subj, quote: min(qStart, first)..<max(qEnd, last),
                              rule: rule, confidence: subject != nil && rule.contains("verb") ? 0.6 : 0.8))
@@ -166,14 +166,14 @@ enum ValueRules {
             var skipped = 0
             while k < z, skipped < 2, d.isWord(k), !d.isAny(k, views), !d.isAny(k, episodes) { k += 1; skipped += 1 }
             if d.isAny(k, views) && d.h(k) != K.h_hits || (d.is(k, K.h_hits) && skipped == 0 && false) {
-                if d.isAny(k, K.s78) && skipped > 0 { continue }
+                if d.isAny(k, K.any_plays_streams) && skipped > 0 { continue }
                 var bound: CountBound = .exact
                 switch m.bound {
                 case .moreThan, .atLeast: bound = .moreThan
                 case .lessThan, .atMost: bound = .lessThan
                 case .approx: bound = .approx
                 case .exact:
-                    if let v = d.tokenIndex(atOrAfter: m.range.start) as Int?, d.isAny(v - 1, K.s79) { bound = .moreThan }
+                    if let v = d.tokenIndex(atOrAfter: m.range.start) as Int?, d.isAny(v - 1, K.any_crossed_surpassed_topped_etc) { bound = .moreThan }
                 }
                 var within: String? = nil
                 var qEnd = k + 1
@@ -187,7 +187,7 @@ enum ValueRules {
                 }
                 var qStart = r.lowerBound
                 if d.isAny(qStart - 1, crossing) { qStart -= 1 }
-                else if d.isAny(qStart - 2, crossing) && d.isAny(qStart - 1, K.s80) { qStart -= 2 }
+                else if d.isAny(qStart - 2, crossing) && d.isAny(qStart - 1, K.any_up_over_more_etc) { qStart -= 2 }
                 out.append(Draft(value: .viewCount(count: Int(m.value), bound: bound, within: within, asOf: asOf), subject: ClaimSubject(title: nil, season: nil),
                                  quote: qStart..<qEnd, rule: "viewCount.N-views", confidence: 0.85))
                 continue
@@ -200,22 +200,22 @@ enum ValueRules {
             var rule = ""
             if hyphenPart, d.isWord(tailTok) {
                 let word = d.str(tailTok).lowercased()
-                if word.hasSuffix("-part") || word.hasSuffix("-episode") { isEp = d.isAny(tailTok + 1, workNouns) || d.isAny(tailTok + 1, K.s81); rule = "episodeCount.N-part-series" }
+                if word.hasSuffix("-part") || word.hasSuffix("-episode") { isEp = d.isAny(tailTok + 1, workNouns) || d.isAny(tailTok + 1, K.any_run_season_arc); rule = "episodeCount.N-part-series" }
             }
             if !isEp, d.isAny(k, episodes), skipped <= 1 {
                 let prev = r.lowerBound - 1
-                let blocked = d.isAny(prev, K.s82)
-                    || d.isAny(prev - 1, K.s83) || d.isAny(k + 1, K.s84)
-                let context = d.isAny(prev, K.s85)
+                let blocked = d.isAny(prev, K.any_ordered_first_last_etc)
+                    || d.isAny(prev - 1, K.any_ordered_order) || d.isAny(k + 1, K.any_ago_in_into_etc)
+                let context = d.isAny(prev, K.any_of_with_has_etc)
                     || (d.is(k, K.h_episode) && d.isAny(k + 1, workNouns))
-                    || d.isAny(k + 1, K.s86) || d.isAny(prev, K.s87)
+                    || d.isAny(k + 1, K.any_long_season_series_etc) || d.isAny(prev, K.any_a_an)
                 if !blocked, context, d.is(k, K.h_episodes) || d.is(k, K.h_episode) {
                     isEp = true; rule = "episodeCount.N-episodes"
                 }
             }
             if isEp {
                 var qStart = r.lowerBound
-                for p in stride(from: r.lowerBound - 1, through: max(a, r.lowerBound - 4), by: -1) where d.isAny(p, K.s88) { qStart = p; break }
+                for p in stride(from: r.lowerBound - 1, through: max(a, r.lowerBound - 4), by: -1) where d.isAny(p, K.any_consists_total_totals_etc) { qStart = p; break }
                 let qEnd = rule == "episodeCount.N-part-series" ? min(z, tailTok + 2) : min(z, k + 1)
                 out.append(Draft(value: .episodeCount(count: Int(m.value)), subject: ClaimSubject(title: nil, season: season), quote: min(qStart, tailTok)..<qEnd,
                                  rule: rule, confidence: 0.8))
@@ -228,7 +228,7 @@ enum ValueRules {
     static func duration(_ d: Doc, _ i: Int, _ z: Int) -> (iso: String, end: Int)? {
         var n: Int? = nil
         var k = i
-        if d.isAny(k, K.s89) { n = 1; k += 1 }
+        if d.isAny(k, K.any_a_an_one) { n = 1; k += 1 }
         else if d.tokens.indices.contains(k), d.tokens[k].kind == .number, let v = Int(String(d.str(k).filter { $0 != "," })) { n = v; k += 1 }
         else if let v = numberWord(d.str(k).lowercased()) { n = v; k += 1 }
         guard let count = n, k < z else { return nil }
