@@ -48,6 +48,7 @@ public enum ClaimExtractor {
         d.subjects = subjects
 
         var drafts: [(Draft, Int)] = []
+        let triggerTable = Triggers.all
         var lastBook: String? = nil
         var ni = 0, di = 0
         for (si, s) in sentences.enumerated() {
@@ -59,7 +60,7 @@ public enum ClaimExtractor {
             if s.isQuestion || s.tokens.count > ExtractionLimits.maxSentenceTokens { continue }
             let nums = numbers[nStart..<ni].filter { $0.range.start >= sr.start }
             let ds = dates[dStart..<di].filter { $0.range.start >= sr.start }
-            let fire = Triggers.of(d, s)
+            let fire = Triggers.of(d, s, triggerTable)
             let explicit = fire.contains(.season) ? Subjects.season(d, in: s.tokens) : nil
             let next = fire.contains(.season) && Subjects.nextSeason(d, in: s.tokens)
             var season = explicit
@@ -79,7 +80,8 @@ public enum ClaimExtractor {
         }
 
         var claims: [Claim] = []
-        var seen = Set<String>()
+        struct FactKey: Hashable { let value: ClaimValue; let subject: ClaimSubject; let modality: Modality }
+        var seen = Set<FactKey>()
         for (draft, si) in drafts {
             let s = sentences[si]
             guard !draft.quote.isEmpty, draft.quote.lowerBound >= s.tokens.lowerBound, draft.quote.upperBound <= s.tokens.upperBound else { continue }
@@ -91,14 +93,12 @@ public enum ClaimExtractor {
                 subject = ClaimSubject(title: named ? main : nil, season: nil)
             }
             let modality = draft.modality ?? Modality.of(d, s, quote: draft.quote)
-            let key = "\(draft.value)|\(subject.title ?? "")|\(subject.season.map(String.init) ?? "")|\(modality)"
-            if seen.contains(key) { continue }
-            seen.insert(key)
+            guard seen.insert(FactKey(value: draft.value, subject: subject, modality: modality)).inserted else { continue }
             let textRange = d.byteRange(draft.quote)
             let quote = String(decoding: text[textRange.range], as: UTF8.self)
             let sentence = String(decoding: text[s.range.range], as: UTF8.self)
             let source = article.sourceMap.source(forText: textRange)
-            let id = "c-" + hex8(Tokenizer.hash(Array("\(draft.rule)|\(textRange.start)|\(textRange.end)|\(key)".utf8)))
+            let id = "c-" + hex8(claimHash(rule: draft.rule, range: textRange, value: draft.value, subject: subject, modality: modality))
             let conf = draft.confidence * (modality == .asserted ? 1 : 0.9)
             claims.append(Claim(id: id, subject: subject, value: draft.value, modality: modality,
                                 attribution: draft.attribution ?? Modality.attribution(d, s, quote: draft.quote, value: draft.value),
@@ -115,6 +115,22 @@ public enum ClaimExtractor {
         case .viewCount, .episodeCount, .date, .renewal: true
         default: false
         }
+    }
+
+    /// A stable 64-bit hash of what identifies a claim (FNV-1a over its parts; not Swift's seeded `Hasher`).
+    static func claimHash(rule: String, range: ByteRange, value: ClaimValue, subject: ClaimSubject, modality: Modality) -> UInt64 {
+        var parts: [String] = [rule, String(range.start), String(range.end), modality.rawValue, subject.title ?? "", subject.season.map(String.init) ?? ""]
+        switch value {
+        case let .viewCount(c, b, w, a): parts += ["v", String(c), b.rawValue, w ?? "", a ?? ""]
+        case let .episodeCount(c): parts += ["e", String(c)]
+        case let .date(e, t, m): parts += ["d", e.rawValue, t, m ?? ""]
+        case let .cast(a, c): parts += ["c", a, c ?? ""]
+        case let .crew(p, r): parts += ["w", p, r.rawValue]
+        case let .company(n, r): parts += ["o", n, r.rawValue]
+        case let .basedOn(w, a, m): parts += ["b", w ?? "", a ?? "", m ?? ""]
+        case let .renewal(s): parts += ["r", s.rawValue]
+        }
+        return Tokenizer.hash(Array(parts.joined(separator: "\u{1F}").utf8))
     }
 
     static func hex8(_ v: UInt64) -> String {

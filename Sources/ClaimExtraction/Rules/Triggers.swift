@@ -23,19 +23,25 @@ struct Triggers: OptionSet {
     static let season0 = WordSet(["season", "part", "chapter", "volume", "series", "installment", "instalment", "sequel"].map(Tokenizer.hash)
         + Subjects.ordinalKeys.keys)
 
-    /// The families sentence `s` can fire.
-    static func of(_ d: Doc, _ s: Sentence) -> Triggers {
-        var t: Triggers = []
-        let (c0, r0, k0, b0, n0, s0) = (cast0, crew0, company0, basedOn0, renewal0, season0)
-        for i in s.tokens {
-            let h = d.tokens[i].hash
-            if c0.contains(h) { t.insert(.cast) }
-            if r0.contains(h) { t.insert(.crew) }
-            if k0.contains(h) || (d.tokens[i].isCapitalized && d.isPossessive(i)) { t.insert(.company) }
-            if b0.contains(h) { t.insert(.basedOn) }
-            if n0.contains(h) { t.insert(.renewal) }
-            if s0.contains(h) || (d.tokens[i].kind == .word && d.tokens[i].end - d.tokens[i].start == 2 && d.text[Int(d.tokens[i].start)] == 0x53) { t.insert(.season) }
+    /// Every trigger word with the families it opens.
+    static let all: WordFlags = {
+        var pairs: [(UInt64, UInt8)] = []
+        for (set, family) in [(cast0, Triggers.cast), (crew0, .crew), (company0, .company), (basedOn0, .basedOn),
+                              (renewal0, .renewal), (season0, .season)] {
+            pairs += set.keys.map { ($0, family.rawValue) }
         }
-        return t
+        return WordFlags(pairs)
+    }()
+
+    /// The families sentence `s` can fire.
+    static func of(_ d: Doc, _ s: Sentence, _ table: WordFlags) -> Triggers {
+        var bits: UInt8 = 0
+        for i in s.tokens {
+            let tok = d.tokens[i]
+            bits |= table[tok.hash]
+            if tok.isPossessive && tok.isCapitalized { bits |= Triggers.company.rawValue }
+            if tok.kind == .word && tok.end - tok.start == 2 && d.text[Int(tok.start)] == 0x53 { bits |= Triggers.season.rawValue }
+        }
+        return Triggers(rawValue: bits)
     }
 }

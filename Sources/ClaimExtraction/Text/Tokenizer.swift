@@ -117,8 +117,12 @@ public enum Tokenizer {
         var i = 0
         var space = true
         while i < n {
-            if t[i] == 0x20 { space = true; i += 1; continue }
-            let (cls, len, upper) = classify(t, i, table)
+            let b0 = t[i]
+            if b0 == 0x20 || b0 == 0x0A { space = true; i += 1; continue }
+            let (cls, len, upper): (UInt8, Int, Bool)
+            if b0 >= 0x61 && b0 <= 0x7A { (cls, len, upper) = (1, 1, false) }
+            else if b0 >= 0x41 && b0 <= 0x5A { (cls, len, upper) = (1, 1, true) }
+            else { (cls, len, upper) = classify(t, i, table) }
             if cls == 0 { space = true; i += len; continue }
             let start = i
             var kind: Token.Kind = .punct

@@ -41,3 +41,40 @@ struct WordSet: Sendable {
 
     var keys: [UInt64] { slots.filter { $0 != 0 } }
 }
+
+/// A map from token hashes to a byte of flags, with the same cheap probing as ``WordSet``.
+struct WordFlags: Sendable {
+    private let keys: [UInt64]
+    private let values: [UInt8]
+    private let mask: Int
+
+    init(_ pairs: [(UInt64, UInt8)]) {
+        var merged: [UInt64: UInt8] = [:]
+        for (k, v) in pairs where k != 0 { merged[k, default: 0] |= v }
+        var size = 8
+        while size < merged.count * 4 { size <<= 1 }
+        var ks = [UInt64](repeating: 0, count: size)
+        var vs = [UInt8](repeating: 0, count: size)
+        for (k, v) in merged {
+            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & (size - 1)
+            while ks[i] != 0 { i = (i + 1) & (size - 1) }
+            ks[i] = k
+            vs[i] = v
+        }
+        keys = ks
+        values = vs
+        mask = size - 1
+    }
+
+    /// The flags of `k`, 0 when absent.
+    @inline(__always) subscript(_ k: UInt64) -> UInt8 {
+        guard k != 0 else { return 0 }
+        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+        while true {
+            let s = keys[i]
+            if s == k { return values[i] }
+            if s == 0 { return 0 }
+            i = (i + 1) & mask
+        }
+    }
+}
