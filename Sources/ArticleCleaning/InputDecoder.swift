@@ -47,6 +47,16 @@ public enum InputDecoder {
         if n >= 2, buffer[0] == 0xFF, buffer[1] == 0xFE { return decodeUTF16(buffer, littleEndian: true) }
         if n >= 2, buffer[0] == 0xFE, buffer[1] == 0xFF { return decodeUTF16(buffer, littleEndian: false) }
 
+        // The common case: valid UTF-8 with nothing to replace is used as it is.
+        let (cleanEnd, sawMultibyte) = cleanPrefix(buffer, from: 0)
+        if cleanEnd == n {
+            var warnings: [String] = []
+            if sawMultibyte, let d = declaredCharset(buffer), !isUTF8Name(d) {
+                warnings.append("the document declares charset \(d) but its bytes are valid UTF-8; decoded as UTF-8")
+            }
+            return DecodedInput(utf8: Array(buffer), encoding: "utf-8", warnings: warnings, rawCount: n,
+                                decodedToRaw: nil)
+        }
         let (invalid, multibyte) = utf8Stats(buffer)
         let declared = declaredCharset(buffer)
         if invalid == 0 {
@@ -77,6 +87,38 @@ public enum InputDecoder {
     static func isLatin1Name(_ s: String) -> Bool {
         ["windows-1252", "cp1252", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii",
          "iso-8859-15", "x-cp1252"].contains(s)
+    }
+
+    /// The end of the longest prefix from `start` that is valid UTF-8 without control bytes to replace,
+    /// and whether it holds a multi-byte sequence. ASCII runs are checked eight bytes at a time.
+    static func cleanPrefix(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, multibyte: Bool) {
+        let n = b.count
+        guard let base = b.baseAddress, start < n else { return (max(start, 0), false) }
+        let raw = UnsafeRawPointer(base)
+        var i = start
+        var multibyte = false
+        while i < n {
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // No byte >= 0x80 and none < 0x20: eight plain ASCII bytes.
+                if w & 0x8080_8080_8080_8080 == 0,
+                   (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let c = b[i]
+            if c < 0x80 {
+                if isBadControl(c) { break }
+                i += 1
+            } else {
+                let len = utf8SequenceLength(b, i)
+                if len == 0 { break }
+                multibyte = true
+                i += len
+            }
+        }
+        return (i, multibyte)
     }
 
     /// Counts invalid bytes and valid multi-byte sequences.
@@ -119,34 +161,29 @@ public enum InputDecoder {
     /// The charset named by a `<meta>` tag or XML declaration in the first 4 KiB, lower-cased.
     static func declaredCharset(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         let limit = min(b.count, 4096)
-        let lower: [UInt8] = (0..<limit).map { b[$0] >= 0x41 && b[$0] <= 0x5A ? b[$0] | 0x20 : b[$0] }
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
         for key in [Array("charset=".utf8), Array("encoding=".utf8)] {
-            guard let at = find(key, in: lower) else { continue }
-            var i = at + key.count
-            while i < limit, lower[i] == 0x22 || lower[i] == 0x27 || lower[i] == 0x20 { i += 1 }
+            var at = -1
+            var i = 0
+            while i + key.count <= limit {
+                if lower(b[i]) == key[0] {
+                    var j = 1
+                    while j < key.count, lower(b[i + j]) == key[j] { j += 1 }
+                    if j == key.count { at = i; break }
+                }
+                i += 1
+            }
+            guard at >= 0 else { continue }
+            i = at + key.count
+            while i < limit, b[i] == 0x22 || b[i] == 0x27 || b[i] == 0x20 { i += 1 }
             var name: [UInt8] = []
             while i < limit, name.count < 40 {
-                let c = lower[i]
+                let c = lower(b[i])
                 let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F || c == 0x3A
                 if !ok { break }
                 name.append(c); i += 1
             }
             if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
-        }
-        return nil
-    }
-
-    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard needle.count <= hay.count else { return nil }
-        var i = 0
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == needle[0] {
-                var j = 1
-                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
         }
         return nil
     }
@@ -163,9 +200,17 @@ public enum InputDecoder {
         var table: [Int32]? = nil
         var invalid = 0, controls = 0, nuls = 0
         var firstInvalid = -1
-        var i = skip
-        // Fast path: copy verbatim while identity holds; build a table only when offsets move.
-        if skip > 0 { table = []; table!.reserveCapacity(n) }
+        // Fast path: the longest prefix that needs no change is copied in bulk.
+        let clean = cleanPrefix(b, from: skip).end
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[skip..<clean]))
+        if skip > 0 {
+            // Offsets move by the BOM: every decoded byte needs its raw offset.
+            var t: [Int32] = []
+            t.reserveCapacity(n - skip + 1)
+            for k in skip..<clean { t.append(Int32(k)) }
+            table = t
+        }
+        var i = clean
         while i < n {
             let c = b[i]
             if c < 0x80 {

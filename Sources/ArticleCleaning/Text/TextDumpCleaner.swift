@@ -50,13 +50,8 @@ enum TextDumpCleaner {
                 shaped[k] = block.hint == .heading || (block.hint == nil && TextBlockClassifier.isHeadingShaped(text))
                 if let kind = TextBlockClassifier.codeKind(b, block.text.lowerBound, block.text.upperBound) {
                     dropped[k] = kind
-                } else if block.text.count <= 600 {
-                    let f = TextBlockClassifier.folded(text)
-                    if TextBlockClassifier.isBoilerplate(f) {
-                        dropped[k] = .boilerplate
-                    } else if TextBlockClassifier.isCredit(f) {
-                        dropped[k] = .caption
-                    }
+                } else {
+                    dropped[k] = TextBlockClassifier.boilerplateKind(text, endMatter: k + 4 >= blocks.count)
                 }
             }
         }
@@ -323,7 +318,8 @@ enum TextDumpCleaner {
         var lines = 0, wrapped = 0
         var prevEndsOpen = false
         var i = start
-        while i < n {
+        // The first 2,000 lines tell how the whole dump was saved.
+        while i < n, lines < 2000 {
             var e = i
             while e < n, u[e] != 0x0A { e += 1 }
             var s = i
