@@ -21,7 +21,8 @@ public struct DecodedInput: Sendable {
 
 /// Decides the encoding of input bytes and decodes them to UTF-8.
 ///
-/// The order of evidence: a byte-order mark (UTF-8/16/32); else bytes that are
+/// The order of evidence: a byte-order mark (UTF-8/16/32); else UTF-16 recognised by its zero
+/// bytes (mostly-ASCII text without a byte-order mark); else bytes that are
 /// valid UTF-8 are UTF-8, whatever a `<meta charset>` claims (real pages lie);
 /// else the charset declared by a `<meta>` tag or an XML declaration; else
 /// Windows-1252. Invalid UTF-8 bytes become U+FFFD, one replacement per byte,
@@ -47,6 +48,9 @@ public enum InputDecoder {
         if n >= 2, buffer[0] == 0xFF, buffer[1] == 0xFE { return decodeUTF16(buffer, littleEndian: true) }
         if n >= 2, buffer[0] == 0xFE, buffer[1] == 0xFF { return decodeUTF16(buffer, littleEndian: false) }
 
+        if let littleEndian = utf16WithoutBOM(buffer) {
+            return decodeUTF16(buffer, littleEndian: littleEndian, start: 0)
+        }
         // The common case: valid UTF-8 with nothing to replace is used as it is.
         let (cleanEnd, sawMultibyte) = cleanPrefix(buffer, from: 0)
         if cleanEnd == n {
@@ -57,7 +61,7 @@ public enum InputDecoder {
             return DecodedInput(utf8: Array(buffer), encoding: "utf-8", warnings: warnings, rawCount: n,
                                 decodedToRaw: nil)
         }
-        let (invalid, multibyte) = utf8Stats(buffer)
+        let (invalid, places, multibyte) = utf8Stats(buffer)
         let declared = declaredCharset(buffer)
         if invalid == 0 {
             var warnings: [String] = []
@@ -70,8 +74,8 @@ public enum InputDecoder {
             if isUTF8Name(d) { return decodeUTF8(buffer, skip: 0, declared: d) }
             if isLatin1Name(d) { return decodeWindows1252(buffer, name: "windows-1252") }
         }
-        // Mostly valid UTF-8 with a few bad bytes: keep UTF-8 and replace them.
-        if multibyte > 0 && invalid <= multibyte {
+        // Mostly valid UTF-8 with a few bad bytes (or a sequence cut off at the end): keep UTF-8, replace them.
+        if places == 0 || (multibyte > 0 && places <= multibyte) {
             return decodeUTF8(buffer, skip: 0, declared: nil)
         }
         var result = decodeWindows1252(buffer, name: "windows-1252")
@@ -87,6 +91,21 @@ public enum InputDecoder {
     static func isLatin1Name(_ s: String) -> Bool {
         ["windows-1252", "cp1252", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii",
          "iso-8859-15", "x-cp1252"].contains(s)
+    }
+
+    /// Whether the bytes look like UTF-16 without a byte-order mark (mostly ASCII text, so every other
+    /// byte is zero): `true` for little-endian, `false` for big-endian, `nil` when they do not.
+    static func utf16WithoutBOM(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let pairs = min(b.count, 1024) / 2
+        guard pairs >= 2 else { return nil }
+        var evenZero = 0, oddZero = 0
+        for k in 0..<pairs {
+            if b[2 * k] == 0 { evenZero += 1 }
+            if b[2 * k + 1] == 0 { oddZero += 1 }
+        }
+        if oddZero * 10 >= pairs * 7 && evenZero * 20 <= pairs { return true }
+        if evenZero * 10 >= pairs * 7 && oddZero * 20 <= pairs { return false }
+        return nil
     }
 
     /// The end of the longest prefix from `start` that is valid UTF-8 without control bytes to replace,
@@ -121,17 +140,36 @@ public enum InputDecoder {
         return (i, multibyte)
     }
 
-    /// Counts invalid bytes and valid multi-byte sequences.
-    static func utf8Stats(_ b: UnsafeBufferPointer<UInt8>) -> (invalid: Int, multibyte: Int) {
-        var i = 0, invalid = 0, multi = 0
+    /// Counts invalid bytes, the places where they occur (a run of bad bytes is one place; a sequence
+    /// cut off by the end of the input is none), and valid multi-byte sequences.
+    static func utf8Stats(_ b: UnsafeBufferPointer<UInt8>) -> (invalid: Int, places: Int, multibyte: Int) {
+        var i = 0, invalid = 0, places = 0, multi = 0
+        var lastBad = -2
         let n = b.count
         while i < n {
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             let len = utf8SequenceLength(b, i)
-            if len == 0 { invalid += 1; i += 1 } else { multi += 1; i += len }
+            if len == 0 {
+                invalid += 1
+                if lastBad != i - 1 && !truncatedAtEnd(b, i) { places += 1 }
+                lastBad = i
+                i += 1
+            } else {
+                multi += 1
+                i += len
+            }
         }
-        return (invalid, multi)
+        return (invalid, places, multi)
+    }
+
+    /// Whether a lead byte at `i` starts a sequence that only the end of the input cuts short.
+    static func truncatedAtEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = b[i]
+        let need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0
+        guard need > 0, i + need > b.count else { return false }
+        for k in (i + 1)..<b.count where b[k] & 0xC0 != 0x80 { return false }
+        return true
     }
 
     /// Length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none.
@@ -283,14 +321,14 @@ public enum InputDecoder {
         return DecodedInput(utf8: out, encoding: name, warnings: warnings, rawCount: n, decodedToRaw: table)
     }
 
-    static func decodeUTF16(_ b: UnsafeBufferPointer<UInt8>, littleEndian: Bool) -> DecodedInput {
+    static func decodeUTF16(_ b: UnsafeBufferPointer<UInt8>, littleEndian: Bool, start: Int = 2) -> DecodedInput {
         let n = b.count
         var out: [UInt8] = []
         out.reserveCapacity(n)
         var table: [Int32] = []
         table.reserveCapacity(n + 1)
         var bad = 0
-        var i = 2
+        var i = start
         @inline(__always) func unit(_ k: Int) -> UInt32 {
             littleEndian ? UInt32(b[k]) | UInt32(b[k + 1]) << 8 : UInt32(b[k]) << 8 | UInt32(b[k + 1])
         }
