@@ -409,14 +409,15 @@ enum TextBlockClassifier {
             || first == 0x27
         guard startsWell else { return false }
         if last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A { return false }
-        // No sentence break inside: ". X"
+        // No sentence break inside: ". X", "! [", "? (" — a sentence end followed by anything but lower case.
         var k = text.startIndex
         var spaces = 0
         while k < text.endIndex {
             let c = text[k]
             if c == 0x20 { spaces += 1 }
-            if c == 0x2E, k + 2 < text.endIndex, text[k + 1] == 0x20, text[k + 2] >= 0x41, text[k + 2] <= 0x5A {
-                return false
+            if c == 0x2E || c == 0x21 || c == 0x3F, k + 2 < text.endIndex, text[k + 1] == 0x20 {
+                let d = text[k + 2]
+                if !(d >= 0x61 && d <= 0x7A) { return false }
             }
             k += 1
         }
