@@ -235,60 +235,51 @@ public enum InputDecoder {
         let n = b.count
         var out: [UInt8] = []
         out.reserveCapacity(n - skip)
-        var table: [Int32]? = nil
+        // decoded → raw offsets, kept only once offsets move (a BOM, a replaced byte).
+        var table: [Int32] = []
+        var hasTable = skip > 0
+        if hasTable { table.reserveCapacity(n - skip + 16) }
         var invalid = 0, controls = 0, nuls = 0
         var firstInvalid = -1
-        // Fast path: the longest prefix that needs no change is copied in bulk.
-        let clean = cleanPrefix(b, from: skip).end
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[skip..<clean]))
-        if skip > 0 {
-            // Offsets move by the BOM: every decoded byte needs its raw offset.
-            var t: [Int32] = []
-            t.reserveCapacity(n - skip + 1)
-            for k in skip..<clean { t.append(Int32(k)) }
-            table = t
-        }
-        var i = clean
+        var i = skip
         while i < n {
+            // Bulk-copy the run that needs no change, then deal with the one byte that does.
+            let clean = cleanPrefix(b, from: i).end
+            if clean > i {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<clean]))
+                if hasTable { for k in i..<clean { table.append(Int32(k)) } }
+                i = clean
+                if i >= n { break }
+            }
             let c = b[i]
             if c < 0x80 {
-                if isBadControl(c) {
-                    if c == 0 { nuls += 1 } else { controls += 1 }
-                    out.append(0x20)
-                } else {
-                    out.append(c)
-                }
-                table?.append(Int32(i))
+                // A control byte (cleanPrefix stops only at those among ASCII bytes).
+                if c == 0 { nuls += 1 } else { controls += 1 }
+                out.append(0x20)
+                if hasTable { table.append(Int32(i)) }
                 i += 1
                 continue
             }
-            let len = utf8SequenceLength(b, i)
-            if len == 0 {
-                invalid += 1
-                if firstInvalid < 0 { firstInvalid = i }
-                if table == nil {
-                    table = (0..<out.count).map { Int32($0) }
-                    table!.reserveCapacity(n + 16)
-                }
-                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                table!.append(contentsOf: [Int32(i), Int32(i), Int32(i)])
-                i += 1
-            } else {
-                for k in 0..<len {
-                    out.append(b[i + k])
-                    table?.append(Int32(i + k))
-                }
-                i += len
+            invalid += 1
+            if firstInvalid < 0 { firstInvalid = i }
+            if !hasTable {
+                hasTable = true
+                table.reserveCapacity(n + 16)
+                for k in 0..<out.count { table.append(Int32(k)) }
             }
+            out.append(0xEF); out.append(0xBF); out.append(0xBD)
+            table.append(Int32(i)); table.append(Int32(i)); table.append(Int32(i))
+            i += 1
         }
-        table?.append(Int32(n))
+        if hasTable { table.append(Int32(n)) }
         var warnings = extraWarnings
         if invalid > 0 {
             warnings.append("\(invalid) invalid UTF-8 byte(s) replaced by U+FFFD (first at byte \(firstInvalid))")
         }
         if nuls > 0 { warnings.append("\(nuls) NUL byte(s) replaced by spaces") }
         if controls > 0 { warnings.append("\(controls) control byte(s) replaced by spaces") }
-        return DecodedInput(utf8: out, encoding: "utf-8", warnings: warnings, rawCount: n, decodedToRaw: table)
+        return DecodedInput(utf8: out, encoding: "utf-8", warnings: warnings, rawCount: n,
+                            decodedToRaw: hasTable ? table : nil)
     }
 
     static let cp1252High: [UInt32] = [
