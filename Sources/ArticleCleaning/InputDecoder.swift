@@ -1,8 +1,6 @@
 /// Input bytes decoded to valid UTF-8, with a way back to the raw byte offsets.
 public struct DecodedInput: Sendable {
-    /// Valid UTF-8 bytes. NUL and other C0 control bytes (except tab, LF, CR) are replaced by spaces one for one,
-    /// and the noncharacters U+FFFE and U+FFFF by U+FFFD (same length): libxml2 would drop them from the text,
-    /// which breaks the byte-for-byte source map.
+    /// Valid UTF-8 bytes. NUL and other C0 control bytes (except tab, LF, CR, FF) are replaced by spaces one for one.
     public let utf8: [UInt8]
     /// The encoding the bytes were decoded from: `utf-8`, `utf-16le`, `utf-16be`, `utf-32le`, `utf-32be`,
     /// `windows-1252`, or another charset named by the document.
@@ -23,7 +21,8 @@ public struct DecodedInput: Sendable {
 
 /// Decides the encoding of input bytes and decodes them to UTF-8.
 ///
-/// The order of evidence: a byte-order mark (UTF-8/16/32); else bytes that are
+/// The order of evidence: a byte-order mark (UTF-8/16/32); else UTF-16 recognised by its zero
+/// bytes (mostly-ASCII text without a byte-order mark); else bytes that are
 /// valid UTF-8 are UTF-8, whatever a `<meta charset>` claims (real pages lie);
 /// else the charset declared by a `<meta>` tag or an XML declaration; else
 /// Windows-1252. Invalid UTF-8 bytes become U+FFFD, one replacement per byte,
@@ -49,7 +48,20 @@ public enum InputDecoder {
         if n >= 2, buffer[0] == 0xFF, buffer[1] == 0xFE { return decodeUTF16(buffer, littleEndian: true) }
         if n >= 2, buffer[0] == 0xFE, buffer[1] == 0xFF { return decodeUTF16(buffer, littleEndian: false) }
 
-        let (invalid, multibyte) = utf8Stats(buffer)
+        if let littleEndian = utf16WithoutBOM(buffer) {
+            return decodeUTF16(buffer, littleEndian: littleEndian, start: 0)
+        }
+        // The common case: valid UTF-8 with nothing to replace is used as it is.
+        let (cleanEnd, sawMultibyte) = cleanPrefix(buffer, from: 0)
+        if cleanEnd == n {
+            var warnings: [String] = []
+            if sawMultibyte, let d = declaredCharset(buffer), !isUTF8Name(d) {
+                warnings.append("the document declares charset \(d) but its bytes are valid UTF-8; decoded as UTF-8")
+            }
+            return DecodedInput(utf8: Array(buffer), encoding: "utf-8", warnings: warnings, rawCount: n,
+                                decodedToRaw: nil)
+        }
+        let (invalid, places, multibyte) = utf8Stats(buffer)
         let declared = declaredCharset(buffer)
         if invalid == 0 {
             var warnings: [String] = []
@@ -62,8 +74,8 @@ public enum InputDecoder {
             if isUTF8Name(d) { return decodeUTF8(buffer, skip: 0, declared: d) }
             if isLatin1Name(d) { return decodeWindows1252(buffer, name: "windows-1252") }
         }
-        // Mostly valid UTF-8 with a few bad bytes: keep UTF-8 and replace them.
-        if multibyte > 0 && invalid <= multibyte {
+        // Mostly valid UTF-8 with a few bad bytes (or a sequence cut off at the end): keep UTF-8, replace them.
+        if places == 0 || (multibyte > 0 && places <= multibyte) {
             return decodeUTF8(buffer, skip: 0, declared: nil)
         }
         var result = decodeWindows1252(buffer, name: "windows-1252")
@@ -81,23 +93,83 @@ public enum InputDecoder {
          "iso-8859-15", "x-cp1252"].contains(s)
     }
 
-    /// Counts invalid bytes and valid multi-byte sequences.
-    static func utf8Stats(_ b: UnsafeBufferPointer<UInt8>) -> (invalid: Int, multibyte: Int) {
-        var i = 0, invalid = 0, multi = 0
+    /// Whether the bytes look like UTF-16 without a byte-order mark (mostly ASCII text, so every other
+    /// byte is zero): `true` for little-endian, `false` for big-endian, `nil` when they do not.
+    static func utf16WithoutBOM(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let pairs = min(b.count, 1024) / 2
+        guard pairs >= 2 else { return nil }
+        var evenZero = 0, oddZero = 0
+        for k in 0..<pairs {
+            if b[2 * k] == 0 { evenZero += 1 }
+            if b[2 * k + 1] == 0 { oddZero += 1 }
+        }
+        if oddZero * 10 >= pairs * 7 && evenZero * 20 <= pairs { return true }
+        if evenZero * 10 >= pairs * 7 && oddZero * 20 <= pairs { return false }
+        return nil
+    }
+
+    /// The end of the longest prefix from `start` that is valid UTF-8 without control bytes to replace,
+    /// and whether it holds a multi-byte sequence. ASCII runs are checked eight bytes at a time.
+    static func cleanPrefix(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, multibyte: Bool) {
         let n = b.count
-        let raw = UnsafeRawBufferPointer(b)
+        guard let base = b.baseAddress, start < n else { return (max(start, 0), false) }
+        let raw = UnsafeRawPointer(base)
+        var i = start
+        var multibyte = false
         while i < n {
-            // Skip eight ASCII bytes at a time.
-            if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // No byte >= 0x80 and none < 0x20: eight plain ASCII bytes.
+                if w & 0x8080_8080_8080_8080 == 0,
+                   (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
             }
+            let c = b[i]
+            if c < 0x80 {
+                if isBadControl(c) { break }
+                i += 1
+            } else {
+                let len = utf8SequenceLength(b, i)
+                if len == 0 || (len == 3 && isNonCharacter(b, i)) { break }
+                multibyte = true
+                i += len
+            }
+        }
+        return (i, multibyte)
+    }
+
+    /// Counts invalid bytes, the places where they occur (a run of bad bytes is one place; a sequence
+    /// cut off by the end of the input is none), and valid multi-byte sequences.
+    static func utf8Stats(_ b: UnsafeBufferPointer<UInt8>) -> (invalid: Int, places: Int, multibyte: Int) {
+        var i = 0, invalid = 0, places = 0, multi = 0
+        var lastBad = -2
+        let n = b.count
+        while i < n {
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             let len = utf8SequenceLength(b, i)
-            if len == 0 { invalid += 1; i += 1 } else { multi += 1; i += len }
+            if len == 0 {
+                invalid += 1
+                if lastBad != i - 1 && !truncatedAtEnd(b, i) { places += 1 }
+                lastBad = i
+                i += 1
+            } else {
+                multi += 1
+                i += len
+            }
         }
-        return (invalid, multi)
+        return (invalid, places, multi)
+    }
+
+    /// Whether a lead byte at `i` starts a sequence that only the end of the input cuts short.
+    static func truncatedAtEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = b[i]
+        let need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0
+        guard need > 0, i + need > b.count else { return false }
+        for k in (i + 1)..<b.count where b[k] & 0xC0 != 0x80 { return false }
+        return true
     }
 
     /// Length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none.
@@ -127,14 +199,24 @@ public enum InputDecoder {
     /// The charset named by a `<meta>` tag or XML declaration in the first 4 KiB, lower-cased.
     static func declaredCharset(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         let limit = min(b.count, 4096)
-        let lower: [UInt8] = (0..<limit).map { b[$0] >= 0x41 && b[$0] <= 0x5A ? b[$0] | 0x20 : b[$0] }
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
         for key in [Array("charset=".utf8), Array("encoding=".utf8)] {
-            guard let at = find(key, in: lower) else { continue }
-            var i = at + key.count
-            while i < limit, lower[i] == 0x22 || lower[i] == 0x27 || lower[i] == 0x20 { i += 1 }
+            var at = -1
+            var i = 0
+            while i + key.count <= limit {
+                if lower(b[i]) == key[0] {
+                    var j = 1
+                    while j < key.count, lower(b[i + j]) == key[j] { j += 1 }
+                    if j == key.count { at = i; break }
+                }
+                i += 1
+            }
+            guard at >= 0 else { continue }
+            i = at + key.count
+            while i < limit, b[i] == 0x22 || b[i] == 0x27 || b[i] == 0x20 { i += 1 }
             var name: [UInt8] = []
             while i < limit, name.count < 40 {
-                let c = lower[i]
+                let c = lower(b[i])
                 let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F || c == 0x3A
                 if !ok { break }
                 name.append(c); i += 1
@@ -144,26 +226,12 @@ public enum InputDecoder {
         return nil
     }
 
-    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard needle.count <= hay.count else { return nil }
-        var i = 0
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == needle[0] {
-                var j = 1
-                while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
     @inline(__always) static func isBadControl(_ c: UInt8) -> Bool {
         c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D
     }
 
-    /// U+FFFE or U+FFFF (EF BF BE / EF BF BF), which XML parsers drop from text.
+    /// U+FFFE or U+FFFF (EF BF BE / EF BF BF), which libxml2 drops from text; they become U+FFFD
+    /// (same length) so the byte-for-byte source map holds.
     @inline(__always) static func isNonCharacter(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i + 2 < b.count && b[i] == 0xEF && b[i + 1] == 0xBF && b[i + 2] >= 0xBE
     }
@@ -171,54 +239,52 @@ public enum InputDecoder {
     static func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>, skip: Int, declared: String?,
                            extraWarnings: [String] = []) -> DecodedInput {
         let n = b.count
-        // Fast path: valid UTF-8 without control bytes is copied as it is.
-        if skip == 0 && isCleanUTF8(b) {
-            return DecodedInput(utf8: Array(b), encoding: "utf-8", warnings: extraWarnings, rawCount: n,
-                                decodedToRaw: nil)
-        }
         var out: [UInt8] = []
         out.reserveCapacity(n - skip)
-        var table: [Int32]? = nil
+        // decoded → raw offsets, kept only once offsets move (a BOM, a replaced byte).
+        var table: [Int32] = []
+        var hasTable = skip > 0
+        if hasTable { table.reserveCapacity(n - skip + 16) }
         var invalid = 0, controls = 0, nuls = 0, nonCharacters = 0
         var firstInvalid = -1
         var i = skip
-        // Fast path: copy verbatim while identity holds; build a table only when offsets move.
-        if skip > 0 { table = []; table!.reserveCapacity(n) }
         while i < n {
+            // Bulk-copy the run that needs no change, then deal with the one byte that does.
+            let clean = cleanPrefix(b, from: i).end
+            if clean > i {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<clean]))
+                if hasTable { for k in i..<clean { table.append(Int32(k)) } }
+                i = clean
+                if i >= n { break }
+            }
             let c = b[i]
             if c < 0x80 {
-                if isBadControl(c) {
-                    if c == 0 { nuls += 1 } else { controls += 1 }
-                    out.append(0x20)
-                } else {
-                    out.append(c)
-                }
-                table?.append(Int32(i))
+                // A control byte (cleanPrefix stops only at those among ASCII bytes).
+                if c == 0 { nuls += 1 } else { controls += 1 }
+                out.append(0x20)
+                if hasTable { table.append(Int32(i)) }
                 i += 1
                 continue
             }
-            let len = utf8SequenceLength(b, i)
-            if len == 0 {
-                invalid += 1
-                if firstInvalid < 0 { firstInvalid = i }
-                if table == nil {
-                    table = (0..<out.count).map { Int32($0) }
-                    table!.reserveCapacity(n + 16)
-                }
-                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                table!.append(contentsOf: [Int32(i), Int32(i), Int32(i)])
-                i += 1
-            } else {
-                let nonCharacter = len == 3 && isNonCharacter(b, i)
-                if nonCharacter { nonCharacters += 1 }
-                for k in 0..<len {
-                    out.append(nonCharacter ? [0xEF, 0xBF, 0xBD][k] : b[i + k])
-                    table?.append(Int32(i + k))
-                }
-                i += len
+            if isNonCharacter(b, i) {
+                nonCharacters += 1
+                out.append(0xEF); out.append(0xBF); out.append(0xBD)
+                if hasTable { table.append(Int32(i)); table.append(Int32(i + 1)); table.append(Int32(i + 2)) }
+                i += 3
+                continue
             }
+            invalid += 1
+            if firstInvalid < 0 { firstInvalid = i }
+            if !hasTable {
+                hasTable = true
+                table.reserveCapacity(n + 16)
+                for k in 0..<out.count { table.append(Int32(k)) }
+            }
+            out.append(0xEF); out.append(0xBF); out.append(0xBD)
+            table.append(Int32(i)); table.append(Int32(i)); table.append(Int32(i))
+            i += 1
         }
-        table?.append(Int32(n))
+        if hasTable { table.append(Int32(n)) }
         var warnings = extraWarnings
         if invalid > 0 {
             warnings.append("\(invalid) invalid UTF-8 byte(s) replaced by U+FFFD (first at byte \(firstInvalid))")
@@ -226,33 +292,8 @@ public enum InputDecoder {
         if nuls > 0 { warnings.append("\(nuls) NUL byte(s) replaced by spaces") }
         if controls > 0 { warnings.append("\(controls) control byte(s) replaced by spaces") }
         if nonCharacters > 0 { warnings.append("\(nonCharacters) noncharacter(s) U+FFFE/U+FFFF replaced by U+FFFD") }
-        return DecodedInput(utf8: out, encoding: "utf-8", warnings: warnings, rawCount: n, decodedToRaw: table)
-    }
-
-    /// Whether `b` is valid UTF-8 with no byte that decoding would replace.
-    static func isCleanUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = b.count
-        let raw = UnsafeRawBufferPointer(b)
-        while i < n {
-            // Eight bytes at a time while they are all printable ASCII (0x20..0x7F).
-            if i + 8 <= n {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let below20 = (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080
-                if (x & 0x8080_8080_8080_8080) | below20 == 0 { i += 8; continue }
-            }
-            let c = b[i]
-            if c >= 0x20 && c < 0x80 { i += 1; continue }
-            if c < 0x80 {
-                if isBadControl(c) { return false }
-                i += 1
-                continue
-            }
-            let len = utf8SequenceLength(b, i)
-            if len == 0 { return false }
-            i += len
-        }
-        return true
+        return DecodedInput(utf8: out, encoding: "utf-8", warnings: warnings, rawCount: n,
+                            decodedToRaw: hasTable ? table : nil)
     }
 
     static let cp1252High: [UInt32] = [
@@ -285,14 +326,14 @@ public enum InputDecoder {
         return DecodedInput(utf8: out, encoding: name, warnings: warnings, rawCount: n, decodedToRaw: table)
     }
 
-    static func decodeUTF16(_ b: UnsafeBufferPointer<UInt8>, littleEndian: Bool) -> DecodedInput {
+    static func decodeUTF16(_ b: UnsafeBufferPointer<UInt8>, littleEndian: Bool, start: Int = 2) -> DecodedInput {
         let n = b.count
         var out: [UInt8] = []
         out.reserveCapacity(n)
         var table: [Int32] = []
         table.reserveCapacity(n + 1)
         var bad = 0
-        var i = 2
+        var i = start
         @inline(__always) func unit(_ k: Int) -> UInt32 {
             littleEndian ? UInt32(b[k]) | UInt32(b[k + 1]) << 8 : UInt32(b[k]) << 8 | UInt32(b[k + 1])
         }

@@ -57,7 +57,7 @@ public struct SourceMap: Sendable {
         out.reserveCapacity(textStarts.count)
         for i in textStarts.indices {
             let t = ByteRange(start: Int(textStarts[i]), end: Int(textStarts[i] + textLengths[i]))
-            let s0 = Int(sourceStarts[i]), s1 = Int(sourceStarts[i] + abs(sourceLengths[i]))
+            let s0 = Int(sourceStarts[i]), s1 = s0 + Int(abs(sourceLengths[i]))
             let copied = textLengths[i] == sourceLengths[i] && sourceLengths[i] > 0 && !isReplacedFlag(i)
             out.append((t, ByteRange(start: raw(s0), end: raw(s1)), copied))
         }

@@ -165,20 +165,25 @@ enum TextBlockClassifier {
 
     /// A block's text lower-cased, curly apostrophes folded to `'`, for phrase comparisons.
     static func folded(_ text: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count)
-        var k = text.startIndex
-        while k < text.endIndex {
-            let c = text[k]
-            if c == 0xE2, k + 2 < text.endIndex, text[k + 1] == 0x80, text[k + 2] == 0x98 || text[k + 2] == 0x99 {
-                out.append(0x27)
-                k += 3
-                continue
+        [UInt8](unsafeUninitializedCapacity: text.count) { out, count in
+            text.withUnsafeBufferPointer { t in
+                var k = 0, o = 0
+                let n = t.count
+                while k < n {
+                    let c = t[k]
+                    if c == 0xE2, k + 2 < n, t[k + 1] == 0x80, t[k + 2] == 0x98 || t[k + 2] == 0x99 {
+                        out[o] = 0x27
+                        o += 1
+                        k += 3
+                        continue
+                    }
+                    out[o] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                    o += 1
+                    k += 1
+                }
+                count = o
             }
-            out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
-            k += 1
         }
-        return out
     }
 
     @inline(__always) static func starts(_ t: [UInt8], _ p: [UInt8]) -> Bool {
@@ -234,11 +239,46 @@ enum TextBlockClassifier {
         "join our ", "download our app",
     ].map { Array($0.utf8) }
 
-    /// Whether a block is boilerplate: a related-link teaser, a comment or share prompt, chrome.
-    static func isBoilerplate(_ f: [UInt8]) -> Bool {
-        guard !f.isEmpty else { return false }
-        // Teasers: "Read more: <title>", "You may also like: <title>" (the whole line goes).
-        for label in teaserLabels where starts(f, label) {
+    /// What a block is when it is boilerplate (a teaser, chrome, a reader prompt) or a photo credit.
+    ///
+    /// Only the first 64 bytes are folded for the prefix and whole-line tests; the prompt test scans
+    /// blocks of at most 300 bytes among the last blocks (`endMatter`), 150 elsewhere, so the cost
+    /// per block stays small.
+    static func boilerplateKind(_ text: ArraySlice<UInt8>, endMatter: Bool = true) -> RemovalKind? {
+        guard !text.isEmpty else { return nil }
+        let head = folded(text.prefix(64))
+        if isTeaser(head) { return .boilerplate }
+        if text.count <= 64 {
+            var end = head.count
+            while end > 0, head[end - 1] == 0x2E || head[end - 1] == 0x21 || head[end - 1] == 0x20 || head[end - 1] == 0x3A {
+                end -= 1
+            }
+            if boilerplateLines.contains(Array(head[0..<end])) { return .boilerplate }
+        }
+        if text.count <= 120 {
+            for p in chromePrefixes where starts(head, p) { return .boilerplate }
+        }
+        if text.count <= 200 {
+            for p in creditPrefixes where starts(head, p) { return .caption }
+        }
+        // Reader prompts close an article; elsewhere only a short line is taken for one.
+        if text.count <= (endMatter ? 300 : 150), hasPromptCue(text), isPromptParagraph(folded(text)) {
+            return .boilerplate
+        }
+        return nil
+    }
+
+    /// Whether a block starts with a related-link teaser label: "Read more: <title>", "You may also like: <title>"
+    /// (the whole line goes).
+    static let teaserLabelsByFirstByte: [[[UInt8]]] = {
+        var t = [[[UInt8]]](repeating: [], count: 256)
+        for label in teaserLabels { t[Int(label[0])].append(label) }
+        return t
+    }()
+
+    static func isTeaser(_ f: [UInt8]) -> Bool {
+        guard let first = f.first else { return false }
+        for label in teaserLabelsByFirstByte[Int(first)] where starts(f, label) {
             var k = label.count
             while k < f.count, f[k] == 0x20 { k += 1 }
             if k >= f.count { return f.count < 40 }
@@ -246,13 +286,48 @@ enum TextBlockClassifier {
             if c == 0x3A || c == 0x7C || c == 0xBB || (c == 0x2D && k + 1 < f.count && f[k + 1] == 0x20) { return true }
             if c == 0xE2, k + 2 < f.count, f[k + 1] == 0x80, f[k + 2] == 0x93 || f[k + 2] == 0x94 { return true }  // – —
         }
-        var end = f.count
-        while end > 0, f[end - 1] == 0x2E || f[end - 1] == 0x21 || f[end - 1] == 0x20 || f[end - 1] == 0x3A { end -= 1 }
-        if end < 60, boilerplateLines.contains(Array(f[0..<end])) { return true }
-        if f.count <= 120 {
-            for p in chromePrefixes where starts(f, p) { return true }
+        return false
+    }
+
+    /// The prompt cues indexed by their first byte.
+    static let promptCuesByFirstByte: [[[UInt8]]] = {
+        var t = [[[UInt8]]](repeating: [], count: 256)
+        for cue in promptCues { t[Int(cue[0])].append(cue) }
+        return t
+    }()
+
+    /// One bit per two-byte start of a prompt cue, so most word starts are rejected at once.
+    static let promptCueStarts: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for cue in promptCues where cue.count >= 2 {
+            let key = Int(cue[0]) << 8 | Int(cue[1])
+            bits[key >> 6] |= 1 << UInt64(key & 63)
         }
-        return isPromptParagraph(f)
+        return bits
+    }()
+
+    /// Whether `text` holds a prompt cue starting at a word boundary (ASCII letters compared case-insensitively).
+    static func hasPromptCue(_ text: ArraySlice<UInt8>) -> Bool {
+        promptCueStarts.withUnsafeBufferPointer { bits in
+            text.withUnsafeBufferPointer { t in
+                @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                let b = t.count
+                var k = 0
+                while k + 1 < b {
+                    let c0 = lower(t[k])
+                    let key = Int(c0) << 8 | Int(lower(t[k + 1]))
+                    if bits[key >> 6] & (1 << UInt64(key & 63)) != 0, k == 0 || !isAlnum(t[k - 1]) {
+                        for cue in promptCuesByFirstByte[Int(c0)] where k + cue.count <= b {
+                            var j = 2
+                            while j < cue.count, lower(t[k + j]) == cue[j] { j += 1 }
+                            if j == cue.count { return true }
+                        }
+                    }
+                    k += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Whether a short paragraph consists of reader prompts ("Share your thoughts… please visit our website.").
@@ -260,22 +335,22 @@ enum TextBlockClassifier {
         guard f.count <= 500 else { return false }
         var sentences = 0, prompts = 0
         var s = 0
-        var k = 0
         func close(_ e: Int) {
             guard e > s else { return }
-            let sentence = f[s..<e]
             var letters = 0
-            for c in sentence where (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { letters += 1 }
+            for k in s..<e where (f[k] | 0x20) >= 0x61 && (f[k] | 0x20) <= 0x7A { letters += 1 }
             guard letters >= 3 else { return }
             sentences += 1
-            let arr = Array(sentence)
-            for cue in promptCues where contains(arr, cue) { prompts += 1; return }
+            if hasPromptCue(f[s..<e]) { prompts += 1 }
         }
+        var k = 0
         while k < f.count {
             let c = f[k]
             if (c == 0x2E || c == 0x21 || c == 0x3F) && (k + 1 == f.count || f[k + 1] == 0x20) {
                 close(k + 1)
                 s = k + 1
+                // Stop early once the paragraph cannot qualify.
+                if sentences >= 2 && sentences - prompts >= 2 { return false }
             }
             k += 1
         }
@@ -283,20 +358,6 @@ enum TextBlockClassifier {
         guard sentences > 0, prompts > 0 else { return false }
         if sentences <= 2 { return prompts == sentences }
         return prompts >= sentences - 1 && prompts * 3 >= sentences * 2
-    }
-
-    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= hay.count, let first = needle.first else { return false }
-        var i = 0
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) {
-                // Whole-word start.
-                if i == 0 || !isAlnum(hay[i - 1]) { return true }
-            }
-            i += 1
-        }
-        return false
     }
 
     @inline(__always) static func isAlnum(_ c: UInt8) -> Bool {
@@ -311,13 +372,6 @@ enum TextBlockClassifier {
         "photo via ", "image courtesy", "photo courtesy", "courtesy of ", "source: instagram", "source: twitter",
         "via instagram", "via twitter", "screenshot", "(screenshot", "featured image", "©",
     ].map { Array($0.utf8) }
-
-    /// Whether a short block is a photo credit or image label.
-    static func isCredit(_ f: [UInt8]) -> Bool {
-        guard f.count <= 200 else { return false }
-        for p in creditPrefixes where starts(f, p) { return true }
-        return false
-    }
 
     // MARK: - Headings
 
@@ -355,14 +409,15 @@ enum TextBlockClassifier {
             || first == 0x27
         guard startsWell else { return false }
         if last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A { return false }
-        // No sentence break inside: ". X"
+        // No sentence break inside: ". X", "! [", "? (" — a sentence end followed by anything but lower case.
         var k = text.startIndex
         var spaces = 0
         while k < text.endIndex {
             let c = text[k]
             if c == 0x20 { spaces += 1 }
-            if c == 0x2E, k + 2 < text.endIndex, text[k + 1] == 0x20, text[k + 2] >= 0x41, text[k + 2] <= 0x5A {
-                return false
+            if c == 0x2E || c == 0x21 || c == 0x3F, k + 2 < text.endIndex, text[k + 1] == 0x20 {
+                let d = text[k + 2]
+                if !(d >= 0x61 && d <= 0x7A) { return false }
             }
             k += 1
         }
@@ -371,18 +426,23 @@ enum TextBlockClassifier {
 
     /// Whether a block ends like a sentence or a heading with a question (final punctuation).
     static func hasFinalPunctuation(_ text: ArraySlice<UInt8>) -> Bool {
-        guard var k = text.indices.last else { return false }
-        // Skip closing quotes and brackets.
+        var k = text.endIndex
+        // Skip closing quotes and brackets: " ' ) ] ” ’
         while k > text.startIndex {
-            let c = text[k]
-            if c == 0x22 || c == 0x27 || c == 0x29 || c == 0x5D { k -= 1; continue }
-            if c == 0x9D || c == 0x99, k - 2 >= text.startIndex, text[k - 2] == 0xE2, text[k - 1] == 0x80 { k -= 3; continue }
-            break
+            let c = text[k - 1]
+            if c == 0x22 || c == 0x27 || c == 0x29 || c == 0x5D {
+                k -= 1
+            } else if (c == 0x9D || c == 0x99), k - 3 >= text.startIndex, text[k - 3] == 0xE2, text[k - 2] == 0x80 {
+                k -= 3
+            } else {
+                break
+            }
         }
-        let c = text[k]
+        guard k > text.startIndex else { return false }
+        let c = text[k - 1]
         if c == 0x2E || c == 0x3F || c == 0x21 || c == 0x3A || c == 0x3B || c == 0x2C { return true }
         // "…"
-        return c == 0xA6 && k - 2 >= text.startIndex && text[k - 2] == 0xE2 && text[k - 1] == 0x80
+        return c == 0xA6 && k - 3 >= text.startIndex && text[k - 3] == 0xE2 && text[k - 2] == 0x80
     }
 
     /// Whether a block is an image caption that echoes the headline ("Show Season 2 release date" under a heading).

@@ -50,13 +50,8 @@ enum TextDumpCleaner {
                 shaped[k] = block.hint == .heading || (block.hint == nil && TextBlockClassifier.isHeadingShaped(text))
                 if let kind = TextBlockClassifier.codeKind(b, block.text.lowerBound, block.text.upperBound) {
                     dropped[k] = kind
-                } else if block.text.count <= 600 {
-                    let f = TextBlockClassifier.folded(text)
-                    if TextBlockClassifier.isBoilerplate(f) {
-                        dropped[k] = .boilerplate
-                    } else if TextBlockClassifier.isCredit(f) {
-                        dropped[k] = .caption
-                    }
+                } else {
+                    dropped[k] = TextBlockClassifier.boilerplateKind(text, endMatter: k + 4 >= blocks.count)
                 }
             }
         }
@@ -225,27 +220,30 @@ enum TextDumpCleaner {
     /// The first 80 characters of `u[r]`, whitespace collapsed.
     static func preview(_ u: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
         var out: [UInt8] = []
+        out.reserveCapacity(min(r.count, 96))
         var scalars = 0
         var space = false
         var k = r.lowerBound
         let end = min(r.upperBound, u.count)
-        while k < end, scalars < 80 {
+        while k < end {
             let c = u[k]
+            k += 1
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
                 space = true
-                k += 1
                 continue
             }
-            if space, !out.isEmpty { out.append(0x20); scalars += 1 }
+            if c & 0xC0 != 0x80 {
+                // A new character (ASCII or a lead byte), after the space it may need.
+                if space, !out.isEmpty {
+                    if scalars >= 80 { break }
+                    out.append(0x20)
+                    scalars += 1
+                }
+                if scalars >= 80 { break }
+                scalars += 1
+            }
             space = false
-            if scalars >= 80 { break }
-            // Copy one whole scalar.
-            var len = 1
-            if c >= 0xF0 { len = 4 } else if c >= 0xE0 { len = 3 } else if c >= 0xC0 { len = 2 }
-            let stop = min(k + len, end)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[k..<stop]))
-            scalars += 1
-            k = stop
+            out.append(c)
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -323,7 +321,8 @@ enum TextDumpCleaner {
         var lines = 0, wrapped = 0
         var prevEndsOpen = false
         var i = start
-        while i < n {
+        // The first 2,000 lines tell how the whole dump was saved.
+        while i < n, lines < 2000 {
             var e = i
             while e < n, u[e] != 0x0A { e += 1 }
             var s = i

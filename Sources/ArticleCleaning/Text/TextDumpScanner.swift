@@ -335,7 +335,14 @@ struct TextDumpScanner {
         var i = start
         var runStart = i
         atLineStart = true
-        let special = Self.special
+        Self.special.withUnsafeBufferPointer { special in
+            scanLoop(&i, &runStart, special)
+        }
+        if !dropping { emitCopied(runStart, min(i, n)) }
+        endBlock()
+    }
+
+    private mutating func scanLoop(_ i: inout Int, _ runStart: inout Int, _ special: UnsafeBufferPointer<UInt8>) {
         while i < n {
             if dropping {
                 dropStep(&i)
@@ -442,8 +449,6 @@ struct TextDumpScanner {
             }
             runStart = i
         }
-        if !dropping { emitCopied(runStart, min(i, n)) }
-        endBlock()
     }
 
     /// Whether the U+FFFD at `i` stands for an invalid input byte.
@@ -487,6 +492,17 @@ struct TextDumpScanner {
 
     /// Looks at the line starting at `i` (its first non-space byte): code lines, Markdown markers, URL lines.
     private mutating func lineStart(_ i: inout Int) {
+        let c = u[i]
+        // A line that is its own block is checked for code at block level; other lines here.
+        let checkCode = c != 0x3C && (!linesAreBlocks || containers > 0 || forceEndAtNewline)
+        switch c {
+        case 0x23, 0x2D, 0x2A, 0x2B, 0x5F, 0x3D, 0x3E, 0x21, 0x5B:
+            break
+        case 0x68, 0x48, 0x77, 0x57:
+            guard checkCode || isURLStart(i, n) else { return }
+        default:
+            guard checkCode else { return }
+        }
         let e = lineEnd(i)
         var te = e
         while te > i {
@@ -499,8 +515,7 @@ struct TextDumpScanner {
             }
         }
         guard te > i else { return }
-        let c = u[i]
-        if c != 0x3C, let kind = TextBlockClassifier.codeKind(u, i, te) {
+        if checkCode, let kind = TextBlockClassifier.codeKind(u, i, te) {
             endBlock()
             remove(kind, i, te)
             i = te

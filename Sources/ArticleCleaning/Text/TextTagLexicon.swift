@@ -98,28 +98,28 @@ enum TextTagLexicon {
     }()
 
     /// Class or id tokens (split at spaces, `-` and `_`) that mark an element as droppable, with the kind recorded.
-    static func kindForClassToken(_ token: [UInt8]) -> RemovalKind? {
-        switch String(decoding: token, as: UTF8.self) {
-        case "caption", "captions", "credit", "credits", "photocredit", "image", "images", "img", "photo", "photos",
-             "figure", "thumbnail", "thumb", "gallery", "enclosure", "wp-caption":
-            return .caption
-        case "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle", "sponsor", "sponsored",
-             "promo", "promoted", "dfp", "gpt":
-            return .boilerplate
-        case "share", "sharing", "social", "related", "newsletter", "subscribe", "comments", "comment", "respond",
-             "breadcrumb", "breadcrumbs", "sidebar", "widget", "outbrain", "taboola":
-            return .boilerplate
-        case "nav", "navbar", "navigation", "menu", "footer":
-            return .navigation
-        default:
-            return nil
-        }
-    }
+    static let classTokenKinds: [[UInt8]: RemovalKind] = {
+        var t: [[UInt8]: RemovalKind] = [:]
+        func add(_ kind: RemovalKind, _ tokens: [String]) { for token in tokens { t[Array(token.utf8)] = kind } }
+        add(.caption, ["caption", "captions", "credit", "credits", "photocredit", "image", "images", "img", "photo",
+                       "photos", "figure", "thumbnail", "thumb", "gallery", "enclosure"])
+        add(.boilerplate, ["ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle", "sponsor",
+                           "sponsored", "promo", "promoted", "dfp", "gpt", "share", "sharing", "social", "related",
+                           "newsletter", "subscribe", "comments", "comment", "respond", "breadcrumb", "breadcrumbs",
+                           "sidebar", "widget", "outbrain", "taboola"])
+        add(.navigation, ["nav", "navbar", "navigation", "menu", "footer"])
+        return t
+    }()
+
+    static func kindForClassToken(_ token: [UInt8]) -> RemovalKind? { classTokenKinds[token] }
 
     /// Class tokens of embedded social posts whose text is article content (tweets and the like).
     static func isEmbedToken(_ token: [UInt8]) -> Bool {
-        switch String(decoding: token, as: UTF8.self) {
-        case "twitter", "tweet", "instagram", "tiktok", "embed": return true
+        switch token.count {
+        case 5: return token == Array("tweet".utf8) || token == Array("embed".utf8)
+        case 6: return token == Array("tiktok".utf8)
+        case 7: return token == Array("twitter".utf8)
+        case 9: return token == Array("instagram".utf8)
         default: return false
         }
     }
