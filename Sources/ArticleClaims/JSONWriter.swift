@@ -58,16 +58,9 @@ public enum JSONWriter {
     /// document. On error, `buffer` is left as it was.
     public static func encode<T: Encodable>(_ value: T, pretty: Bool, appendingTo buffer: inout [UInt8]) throws {
         let sink = JSONSink(pretty: pretty)
-        let start = buffer.count
-        swap(&sink.out, &buffer)
-        defer { swap(&sink.out, &buffer) }
-        do {
-            try sink.writeValue(value, parent: nil, key: nil)
-            if let error = sink.error { throw error }
-        } catch {
-            sink.out.removeSubrange(start...)
-            throw error
-        }
+        try sink.writeValue(value, parent: nil, key: nil)
+        if let error = sink.error { throw error }
+        sink.state.pointee.out.copy(to: &buffer)
     }
 }
 
@@ -94,16 +87,47 @@ final class JSONSink {
         var pending: JSONSlotEncoder?
     }
 
-    var out: [UInt8] = []
+    /// The mutable state, behind a pointer: stored properties of a class pay a dynamic
+    /// exclusivity check on every access, which was a third of the encoding time.
+    struct State {
+        var out = ByteBuffer()
+        var frames: [Frame] = []
+        var nextID = 1
+        var error: (any Error)?
+    }
+
+    let state: UnsafeMutablePointer<State>
     let pretty: Bool
-    var frames: [Frame] = []
-    var nextID = 1
+
+    var out: ByteBuffer {
+        _read { yield state.pointee.out }
+        _modify { yield &state.pointee.out }
+    }
+    var frames: [Frame] {
+        _read { yield state.pointee.frames }
+        _modify { yield &state.pointee.frames }
+    }
+    var nextID: Int {
+        get { state.pointee.nextID }
+        set { state.pointee.nextID = newValue }
+    }
     /// An error raised where the `Encoder` API cannot throw; reported at the end.
-    var error: (any Error)?
+    var error: (any Error)? {
+        get { state.pointee.error }
+        set { state.pointee.error = newValue }
+    }
 
     init(pretty: Bool) {
         self.pretty = pretty
-        frames.reserveCapacity(16)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
+        state.pointee.frames.reserveCapacity(16)
+    }
+
+    deinit {
+        state.pointee.out.free()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     func fail(_ message: String, _ path: [any CodingKey]) -> EncodingError {
@@ -187,10 +211,10 @@ final class JSONSink {
         }
     }
 
-    func writeNull() { out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    func writeNull() { out.append("null") }
 
     func writeBool(_ v: Bool) {
-        if v { out.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { out.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
+        if v { out.append("true") } else { out.append("false") }
     }
 
     func writeInt(_ v: Int64) {
@@ -222,19 +246,19 @@ final class JSONSink {
         }
         if v == v.rounded(.towardZero), v.magnitude < 1e15 {
             // Whole numbers: `Double.description` would also say "3.0"; skip its work.
+            if v.sign == .minus && v == 0 { out.append("-") }
             writeInt(Int64(v))
-            out.append(contentsOf: [0x2E, 0x30])
-            if v == 0 && v.sign == .minus { out.insert(UInt8(ascii: "-"), at: out.count - 3) }
+            out.append(".0")
             return
         }
-        out.append(contentsOf: v.description.utf8)
+        out.append(utf8Of: v.description)
     }
 
     func writeFloat(_ v: Float, parent: JSONSlotEncoder?, key: (any CodingKey)?) throws {
         guard v.isFinite else {
             throw fail("JSONWriter: \(v) is not a valid JSON number", JSONSlotEncoder.path(parent, key))
         }
-        out.append(contentsOf: v.description.utf8)
+        out.append(utf8Of: v.description)
     }
 
     /// Bytes that must be escaped in a JSON string: `"`, `\` and C0 controls.
@@ -243,8 +267,10 @@ final class JSONSink {
 
     func writeString(_ s: String) {
         out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { writeEscaped($0) }
+        if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
+            var copy = s
+            copy.withUTF8 { writeEscaped($0) }
+        }
         out.append(UInt8(ascii: "\""))
     }
 
@@ -267,7 +293,9 @@ final class JSONSink {
                 case 0x08: out.append(UInt8(ascii: "b"))
                 case 0x0C: out.append(UInt8(ascii: "f"))
                 default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, JSONSink.hex[Int(b >> 4)], JSONSink.hex[Int(b & 15)]])
+                    out.append("u00")
+                    out.append(JSONSink.hex[Int(b >> 4)])
+                    out.append(JSONSink.hex[Int(b & 15)])
                 }
                 i += 1
                 run = i
@@ -318,7 +346,7 @@ final class JSONSlotEncoder: Encoder {
         } else {
             filled = true
             if sink.frames.count == depth {
-                sink.out.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
+                sink.out.append("{}")
             }
         }
     }
@@ -534,5 +562,61 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws {
         try begin()
         try sink.writeValue(value, parent: encoder.parent, key: encoder.key)
+    }
+}
+
+/// A growable byte buffer without copy-on-write checks (the encoder's output).
+struct ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    /// Releases the memory; the buffer must not be used afterwards.
+    func free() { base.deallocate() }
+
+    @inline(__always) mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    mutating func grow(_ needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = newCapacity
+    }
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always) mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: from, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always) mutating func append(_ text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    mutating func append(utf8Of string: String) {
+        var string = string
+        string.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// Appends the bytes to `array`.
+    func copy(to array: inout [UInt8]) {
+        array.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
     }
 }

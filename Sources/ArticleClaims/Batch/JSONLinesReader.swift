@@ -209,13 +209,18 @@ enum JSONRecordParser {
             i += 1
             var out: [UInt8] = []
             var run = i
+            // The next quote and backslash at or after `i` (memchr is vectorised); each is
+            // searched again only once `i` has passed it, so the scan stays linear.
+            var nextQuote = -1, nextSlash = -1
             while i < n {
-                // Jump to the next quote or backslash (memchr is vectorised).
                 if let base = p.baseAddress {
-                    let rest = n - i
-                    let q = memchr(base + i, 0x22, rest).map { UnsafeRawPointer($0) - UnsafeRawPointer(base + i) } ?? rest
-                    let b = q > 0 ? (memchr(base + i, 0x5C, q).map { UnsafeRawPointer($0) - UnsafeRawPointer(base + i) } ?? q) : 0
-                    i += min(q, b)
+                    if nextQuote < i {
+                        nextQuote = memchr(base + i, 0x22, n - i).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
+                    }
+                    if nextSlash < i {
+                        nextSlash = memchr(base + i, 0x5C, n - i).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
+                    }
+                    i = min(nextQuote, nextSlash)
                     if i >= n { break }
                 }
                 let c = p[i]
