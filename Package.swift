@@ -68,6 +68,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // libFuzzer target over the whole pipeline (scripts/fuzz.sh); a normal build gives a
+        // runner that applies the same checks to files.
+        .executableTarget(
+            name: "ArticleClaimsFuzz",
+            dependencies: ["ArticleClaims"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ArticleCleaningTests",
             dependencies: ["ArticleCleaning"],
