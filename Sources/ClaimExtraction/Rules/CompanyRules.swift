@@ -63,6 +63,10 @@ enum CompanyRules {
             if j > i, Lex.companySuffix.contains(baseHash(d, j)) {
                 var end = j + 1
                 if d.isChar(end, 0x2E), K.any_co_inc_ltd_etc.contains(d.h(j)) { end += 1 }
+                // "Warner Bros. Television", "Sony Pictures Television": more company words follow
+                var extended = false
+                while end < limit, d.cap(end), Lex.companySuffix.contains(d.h(end)) { end += 1; extended = true }
+                if extended { return Match(name: d.str(i..<end), role: .producer, range: i..<end, known: false) }
                 let role: CompanyRole = K.any_network_networks_channel_etc.contains(d.h(j)) ? .broadcaster : .producer
                 return Match(name: d.nameString(i..<(j + 1)) + (end > j + 1 ? "." : ""), role: role, range: i..<end, known: false)
             }

@@ -288,7 +288,11 @@ enum PeopleRules {
                     continue
                 }
                 for r in names {
-                    if roles.contains(.producer), CompanyRules.companyAt(d, r.lowerBound, limit: z) != nil { continue }
+                    if roles.contains(.producer), let c = CompanyRules.companyAt(d, r.lowerBound, limit: z) {
+                        out.append(Draft(value: .company(name: c.name, role: .producer), subject: nil, quote: i..<c.range.upperBound,
+                                         rule: "company.produced-by-X", confidence: 0.85))
+                        continue
+                    }
                     for role in allRoles {
                         if let dr = crewDraft(d, person: r, role: role, quote: i..<names.last!.upperBound, rule: "crew.\(d.str(i).lowercased())-by-X", conf: 0.9, allowSingle: true) { out.append(dr) }
                     }

@@ -107,6 +107,12 @@ enum RenewalRules {
             status = .confirmed; rule = "renewal.renewed"; anchor = k
             if let who = subjectBefore(d, k, from: a) { attribution = who }
         }
+        // "has ordered a third season", "picked up for season 3", "will return for a second season"
+        if status == nil, !hasNeg, !(a..<z).contains(where: { d.isAny($0, renewalHedges) }),
+           let k = (a..<z).first(where: { k in d.isAny(k, orderVerbs) && ((k + 1)..<min(z, k + 6)).contains { seasonNoun(d, $0) } }) {
+            status = .confirmed; rule = "renewal.ordered-a-season"; anchor = k
+            if let who = subjectBefore(d, k, from: a) { attribution = who }
+        }
         if status == nil {
             let hedge = (a..<z).first(where: { d.isAny($0, renewalHedges) || d.is($0, K.h_chance) })
             let renewTalk = (a..<z).contains { d.isAny($0, K.any_renew_renewed_renewal_etc) }
@@ -131,6 +137,15 @@ enum RenewalRules {
         let quote = max(a, min(anchor, z - 1))..<min(z, max(anchor + 1, quoteEnd(d, anchor, z)))
         return [Draft(value: .renewal(status: status), subject: ClaimSubject(title: nil, season: season), quote: quote,
                       rule: rule, confidence: status == .confirmed ? 0.8 : 0.7, modality: modality, attribution: attribution)]
+    }
+
+    static let orderVerbs = Lex.set(["ordered", "orders", "picked", "greenlit", "greenlights", "greenlighted", "return", "returning", "returns"])
+
+    /// "a third season", "season 3", "another season", "a new season" (not "this season", "the season").
+    static func seasonNoun(_ d: Doc, _ k: Int) -> Bool {
+        guard d.isAny(k, Lex.set(["season", "seasons", "installment", "series"])) else { return false }
+        if d.tokens.indices.contains(k + 1), d.tokens[k + 1].kind == .number { return true }
+        return Subjects.ordinalKeys.contains(d.h(k - 1)) || d.isAny(k - 1, Lex.set(["another", "new", "fresh", "final"]))
     }
 
     /// Hedges for renewal statements ("would" is reported speech here, not a guess).

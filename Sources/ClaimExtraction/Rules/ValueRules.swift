@@ -115,10 +115,26 @@ enum ValueRules {
             if event == .release, mod == nil, d.isAny(first - 1, K.any_starting_beginning_from) && rule.hasPrefix("date.release-verb") && d.is(first - 1, K.h_starting) { mod = "START" }
             if event == .release, mod == nil, d.is(first - 1, K.h_until) && d.isAny(first - 2, K.any_not_back) { mod = "ON_OR_AFTER" }
             let subj = ClaimSubject(title: subject, season: subject == nil ? season : nil)
-            out.append(Draft(value: .date(event: event, timex: resolveYearless(m.timex, d.reference), mod: mod), subject: subj, quote: min(qStart, first)..<max(qEnd, last),
+            out.append(Draft(value: .date(event: event, timex: resolveYearless(m.timex, d.reference, tense: tense(d, from: max(a, first - 12), to: first)), mod: mod), subject: subj, quote: min(qStart, first)..<max(qEnd, last),
                              rule: rule, confidence: subject != nil && rule.contains("verb") ? 0.6 : 0.8))
         }
         return out
+    }
+
+    static let futureWords = Lex.set(["will", "would", "return", "premiere", "air", "arrive", "debut", "premieres", "returns", "arrives", "debuts", "airs", "hits", "opens", "launches", "bows",
+                                      "starting", "set", "due", "slated", "scheduled", "coming", "upcoming", "expected", "kicking", "kicks", "begins", "drops"])
+    static let pastWords = Lex.set(["premiered", "aired", "ended", "concluded", "debuted", "released", "was", "were", "had", "launched",
+                                    "opened", "returned", "closed", "wrapped", "finished", "dropped", "began", "started", "came", "published", "ran"])
+
+    /// +1 when the clause before a date speaks of the future, -1 of the past, 0 when it does not say.
+    static func tense(_ d: Doc, from a: Int, to b: Int) -> Int {
+        var k = b - 1
+        while k >= a {
+            if d.isAny(k, futureWords) { return 1 }
+            if d.isAny(k, pastWords) { return -1 }
+            k -= 1
+        }
+        return 0
     }
 
     static func isNationality(_ d: Doc, _ k: Int) -> Bool {
@@ -128,7 +144,7 @@ enum ValueRules {
 
     /// Resolves a year-less TIMEX3 value (`XXXX-05-05`, `XXXX-09`, `XXXX-FA`) to the occurrence nearest the
     /// reference date; other values are returned unchanged.
-    static func resolveYearless(_ timex: String, _ ref: ReferenceDate?) -> String {
+    static func resolveYearless(_ timex: String, _ ref: ReferenceDate?, tense: Int = 0) -> String {
         guard let ref, timex.hasPrefix("XXXX-") else { return timex }
         let rest = timex.dropFirst(5)
         let parts = rest.split(separator: "-")
@@ -146,7 +162,11 @@ enum ValueRules {
         let refDays = ref.month * 31 + ref.day
         let target = month * 31 + day
         var year = ref.year
-        if target - refDays > 6 * 31 { year -= 1 } else if refDays - target > 6 * 31 { year += 1 }
+        if tense > 0 {
+            if target < refDays { year += 1 }          // future: the next occurrence
+        } else if tense < 0 {
+            if target > refDays { year -= 1 }          // past: the last occurrence
+        } else if target - refDays > 6 * 31 { year -= 1 } else if refDays - target > 6 * 31 { year += 1 }
         return String(year) + "-" + rest
     }
 

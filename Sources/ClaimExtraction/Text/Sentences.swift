@@ -23,7 +23,7 @@ public enum SentenceSplitter {
     static let abbreviations: WordSet = WordSet([
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "no", "inc", "co", "ltd", "corp", "mt", "ft", "gen", "gov",
         "sen", "rep", "rev", "sgt", "capt", "lt", "col", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-        "oct", "nov", "dec", "approx", "est", "vol", "ep", "fig", "etc", "al",
+        "oct", "nov", "dec", "approx", "est", "vol", "ep", "fig", "etc", "al", "bros", "ave", "univ", "dept", "assn", "ft", "pt",
     ].map(Tokenizer.hash))
 
     /// Splits `tokens` of `text` into sentences, never crossing the given block boundaries.
