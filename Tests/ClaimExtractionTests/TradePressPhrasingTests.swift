@@ -84,3 +84,20 @@ import ArticleCleaning
         #expect(renewal(run("Is Harbor Lights renewed for Season 3?")) == nil)
     }
 }
+
+@Suite struct AnnouncementPhrasingTests {
+    @Test func officiallyConfirmedASeason() {
+        var article = ArticleCleaner.clean("Harbor Lights Season 2\n\nHarbor Lights is back. Netflix officially confirmed a second season of Harbor Lights in a tweet.",
+                                           options: CleaningOptions(format: .text))
+        article.published = "2024-03-10"
+        let cs = ClaimExtractor.extract(from: article).claims
+        #expect(cs.contains { if case .renewal(.confirmed) = $0.value { return $0.subject.season == 2 && $0.attribution == "Netflix" } else { return false } })
+    }
+
+    @Test func expectedReleaseIsHedged() {
+        let article = ArticleCleaner.clean("Harbor Lights Season 2\n\nHarbor Lights is back. Season 2 is expected to release in 2025.",
+                                           options: CleaningOptions(format: .text))
+        let cs = ClaimExtractor.extract(from: article).claims
+        #expect(cs.contains { if case .date(.release, "2025", _) = $0.value { return $0.modality == .hedged && $0.subject.season == 2 } else { return false } })
+    }
+}

@@ -139,7 +139,7 @@ enum RenewalRules {
                       rule: rule, confidence: status == .confirmed ? 0.8 : 0.7, modality: modality, attribution: attribution)]
     }
 
-    static let orderVerbs = Lex.set(["ordered", "orders", "picked", "greenlit", "greenlights", "greenlighted", "return", "returning", "returns"])
+    static let orderVerbs = Lex.set(["ordered", "orders", "picked", "greenlit", "greenlights", "greenlighted", "return", "returning", "returns", "confirmed", "confirms", "announced", "announces"])
 
     /// "a third season", "season 3", "another season", "a new season" (not "this season", "the season").
     static func seasonNoun(_ d: Doc, _ k: Int) -> Bool {
