@@ -294,7 +294,8 @@ static void ax_end(void *ctx, const xmlChar *name) {
     e->kind = AX_EV_END;
     e->tag = ax_tag_of(name);
     int32_t start = pos;
-    if (pos > 0 && s->buf[pos - 1] == '>') {
+    int implied = !(pos > 0 && s->buf[pos - 1] == '>');
+    if (!implied) {
         int32_t lt = ax_find_last_lt(s, s->prev_end, pos);
         if (lt >= 0 && lt + 1 < pos && s->buf[lt + 1] == '/') start = lt;
     } else {
@@ -306,7 +307,9 @@ static void ax_end(void *ctx, const xmlChar *name) {
     if (start < s->prev_end) start = s->prev_end <= pos ? s->prev_end : pos;
     e->start = start;
     e->end = pos;
-    s->prev_end = pos;
+    /* Like an implied start, an implied end consumes no input: text libxml2 has read but not
+       yet delivered (text in <head> that closes it) must still be found after it. */
+    if (!implied) s->prev_end = pos;
 }
 
 static void ax_text(void *ctx, const xmlChar *ch, int len) {
