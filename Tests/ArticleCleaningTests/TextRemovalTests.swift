@@ -96,6 +96,8 @@ import Testing
         #expect(captions.contains("Silver Valley Season 2 update"))
         #expect(captions.contains("silver valley season 2 release date"))
         #expect(captions.contains("Photo: Studio handout"))
+        #expect(captions.contains("Silver Valley Season 2 Release Date\n"))
+        #expect(blocks.contains("Silver Valley"))
         #expect(!blocks.contains { $0.lowercased() == "silver valley season 2 release date" })
         let kinds = Dictionary(zip(blocks, a.blocks.map(\.kind)), uniquingKeysWith: { x, _ in x })
         #expect(kinds["Recap of Silver Valley Season 1"] == .heading)

@@ -469,9 +469,12 @@ enum TextBlockClassifier {
         }
         guard inTitle * 5 >= ws.count * 3, otherLowercase else { return false }
         if inTitle == ws.count {
-            // Only headline words: an echo when it sits under a heading, or it is all lower case.
+            // Only headline words: an echo under a heading; before a paragraph when it is all lower case
+            // or repeats at least half of the headline ("Show Season 2 Release Date" under "Show Season 2
+            // Release Date: Confirmed?"), not when it names a part of it ("Show" as a section heading).
             let allLower = !text.contains { $0 >= 0x41 && $0 <= 0x5A }
-            return afterHeading || (allLower && beforeParagraph)
+            let distinct = Set(ws.map(\.word)).count
+            return afterHeading || (beforeParagraph && (allLower || distinct * 2 >= titleWords.count))
         }
         return afterHeading || beforeParagraph
     }
