@@ -80,7 +80,8 @@ import Testing
         let removed = removedText(raw, a, .boilerplate)
         for s in ["You may also like: Ten Shows", "Read more: The Long Road Season 3 Review", "Read More: Everything",
                   "Also read: Best", "Related: Renewal", "See also: The Long Road Season 2 Recap", "Advertisement",
-                  "please visit our website.", "Comments are closed.", "Leave a Comment"] {
+                  "please visit our website.", "Comments are closed.", "Leave a Comment", "Also Check: The Long Road",
+                  "Your email address will not be published."] {
             #expect(removed.contains(s), "\(s) not removed as boilerplate")
         }
     }
