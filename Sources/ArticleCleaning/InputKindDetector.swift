@@ -33,7 +33,9 @@ public enum InputKindDetector {
             i = TextDumpCleaner.skipSpace(u, k + 3)
             comments += 1
         }
-        for p in ["<!doctype", "<html", "<?xml", "<head", "<body"] where hasPrefix(u, i, p) { return .html }
+        if i < n, u[i] == 0x3C {
+            for p in ["<!doctype", "<html", "<?xml", "<head", "<body"] where hasPrefix(u, i, p) { return .html }
+        }
         // `<html` or `<body` tags within the first 2 KiB (after a stray preamble line).
         let window = min(n, start + 2048)
         var k = start
@@ -46,6 +48,9 @@ public enum InputKindDetector {
             }
             k += 1
         }
+
+        // A dump that opens with a line of prose (its headline) is text, whatever markup follows.
+        guard u[start] == 0x3C, isTagStart(u, start) else { return .text }
 
         // Fragment heuristics over the first 256 KiB: lines that start with a tag, tag density.
         let limit = min(n, 262_144)
@@ -75,8 +80,6 @@ public enum InputKindDetector {
             }
             k += 1
         }
-        // A dump that opens with a line of prose (its headline) is text, whatever markup follows.
-        guard u[start] == 0x3C, isTagStart(u, start) else { return .text }
         if tagLines * 2 >= lines && tags >= 2 { return .html }
         if tags > 10 && tags * 40 > textBytes { return .html }
         return .text

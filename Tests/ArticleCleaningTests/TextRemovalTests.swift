@@ -80,7 +80,8 @@ import Testing
         let removed = removedText(raw, a, .boilerplate)
         for s in ["You may also like: Ten Shows", "Read more: The Long Road Season 3 Review", "Read More: Everything",
                   "Also read: Best", "Related: Renewal", "See also: The Long Road Season 2 Recap", "Advertisement",
-                  "please visit our website.", "Comments are closed.", "Leave a Comment"] {
+                  "please visit our website.", "Comments are closed.", "Leave a Comment", "Also Check: The Long Road",
+                  "Your email address will not be published."] {
             #expect(removed.contains(s), "\(s) not removed as boilerplate")
         }
     }
@@ -96,6 +97,8 @@ import Testing
         #expect(captions.contains("Silver Valley Season 2 update"))
         #expect(captions.contains("silver valley season 2 release date"))
         #expect(captions.contains("Photo: Studio handout"))
+        #expect(captions.contains("Silver Valley Season 2 Release Date\n"))
+        #expect(blocks.contains("Silver Valley"))
         #expect(!blocks.contains { $0.lowercased() == "silver valley season 2 release date" })
         let kinds = Dictionary(zip(blocks, a.blocks.map(\.kind)), uniquingKeysWith: { x, _ in x })
         #expect(kinds["Recap of Silver Valley Season 1"] == .heading)

@@ -203,6 +203,7 @@ enum TextBlockClassifier {
         "suggested reading", "suggested articles", "more from", "more on this", "more stories", "more news",
         "further reading", "trending now", "also on", "also watch", "watch next", "up next", "next up",
         "previous post", "next post", "previous article", "next article", "more like this", "similar posts",
+        "also check", "also check out", "check also", "also, read", "keep reading", "read more about",
     ].map { Array($0.utf8) }
 
     /// Whole blocks that are boilerplate (compared lower-cased, without trailing punctuation).
@@ -219,6 +220,8 @@ enum TextBlockClassifier {
         "you may also like", "you might also like", "also read", "see also", "story continues below advertisement",
         "article continues below advertisement", "scroll to continue with content", "ad", "tags", "filed under",
         "share via", "share this:", "like this:", "related:", "previous", "next", "previous post", "next post",
+        "leave a reply cancel reply", "about the author", "your email address will not be published",
+        "post navigation", "reply", "report this ad",
     ].map { Array($0.utf8) })
 
     /// Phrases that make a sentence a reader prompt (share, subscribe, visit, comment).
@@ -236,7 +239,8 @@ enum TextBlockClassifier {
     static let chromePrefixes: [[UInt8]] = [
         "click here to", "click to share", "share on ", "follow us on", "subscribe to our", "sign up for our",
         "you must be logged in", "posted in ", "filed under", "tagged ", "tags:", "share this:", "like this:",
-        "join our ", "download our app",
+        "join our ", "download our app", "required fields are marked", "save my name, email",
+        "your email address will not be published",
     ].map { Array($0.utf8) }
 
     /// What a block is when it is boilerplate (a teaser, chrome, a reader prompt) or a photo credit.
@@ -469,9 +473,12 @@ enum TextBlockClassifier {
         }
         guard inTitle * 5 >= ws.count * 3, otherLowercase else { return false }
         if inTitle == ws.count {
-            // Only headline words: an echo when it sits under a heading, or it is all lower case.
+            // Only headline words: an echo under a heading; before a paragraph when it is all lower case
+            // or repeats at least half of the headline ("Show Season 2 Release Date" under "Show Season 2
+            // Release Date: Confirmed?"), not when it names a part of it ("Show" as a section heading).
             let allLower = !text.contains { $0 >= 0x41 && $0 <= 0x5A }
-            return afterHeading || (allLower && beforeParagraph)
+            let distinct = Set(ws.map(\.word)).count
+            return afterHeading || (beforeParagraph && (allLower || distinct * 2 >= titleWords.count))
         }
         return afterHeading || beforeParagraph
     }
