@@ -49,7 +49,8 @@ enum Subjects {
     /// Picks the main work from the headline, counting its mentions in the body.
     static func detect(_ d: Doc, title: String?) -> (main: String?, season: Int?, subjects: [SubjectMention]) {
         guard let title, !title.isEmpty else { return (nil, nil, []) }
-        let tb = Array(title.utf8)
+        // Every candidate is counted in the whole body: a bounded headline keeps that linear.
+        let tb = Array(title.utf8.prefix(ExtractionLimits.maxTitleBytes))
         let tt = Tokenizer.tokenize(tb)
         let td = Doc(text: tb, tokens: tt, sentences: [], numbers: [], dates: [], title: nil)
         let n = tt.count
@@ -84,7 +85,7 @@ enum Subjects {
         }
         if headlineSeason == nil, let _ = (0..<n).first(where: { td.is($0, Lex.h("back")) || td.is($0, Lex.h("returns")) }) { headlineSeason = nil }
         // Score candidates by mentions in the body (case-insensitive) and length.
-        let body = String(decoding: d.text, as: UTF8.self).lowercased()  // titles are compared case-insensitively
+        let body = Array(String(decoding: d.text, as: UTF8.self).lowercased().utf8)  // titles are compared case-insensitively
         var best: (String, Int, Double)? = nil
         var seen = Set<String>()
         // "MTV's The Osbournes" → also "The Osbournes"
@@ -132,7 +133,10 @@ enum Subjects {
             guard ok else { continue }
             var s = i
             if d.is(i - 1, Lex.h("the")), d.cap(i - 1) { s = i - 1 }
-            guard let r = d.capitalizedTitle(at: s, limit: d.tokens.count, stopWords: titleStop), r.upperBound > i + key.count - 1 else { continue }
+            // A title is a few words longer than the key at most; the bound keeps a document of
+            // capitalised words from walking its whole length at every mention.
+            let limit = min(d.tokens.count, s + key.count + 16)
+            guard let r = d.capitalizedTitle(at: s, limit: limit, stopWords: titleStop), r.upperBound > i + key.count - 1 else { continue }
             let e = r.upperBound
             if e - s > key.count { counts[d.str(s..<e), default: 0] += 1 }
         }
@@ -141,7 +145,12 @@ enum Subjects {
 
     /// Non-overlapping occurrences of `needle` in `hay` (bytes).
     static func count(_ hay: String, _ needle: String) -> Int {
-        let h = Array(hay.utf8), n = Array(needle.utf8)
+        count(Array(hay.utf8), needle)
+    }
+
+    /// Non-overlapping occurrences of `needle` in the bytes `h`.
+    static func count(_ h: [UInt8], _ needle: String) -> Int {
+        let n = Array(needle.utf8)
         guard !n.isEmpty, n.count <= h.count else { return 0 }
         var c = 0, i = 0
         let last = h.count - n.count
