@@ -19,6 +19,10 @@ public enum ExtractionLimits {
     public static let maxClaims = 10_000
     /// Sentences longer than this many tokens are not searched by the rules (they are not prose).
     public static let maxSentenceTokens = 400
+    /// Only this many leading bytes of the title are searched for the main work (a headline is
+    /// far shorter; a text dump whose first line is megabytes long would otherwise make subject
+    /// detection quadratic).
+    public static let maxTitleBytes = 512
 }
 
 /// The claims stage: cleaned article text to claims with provenance.

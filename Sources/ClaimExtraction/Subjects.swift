@@ -50,7 +50,8 @@ enum Subjects {
     /// Picks the main work from the headline, counting its mentions in the body.
     static func detect(_ d: Doc, title: String?) -> (main: String?, season: Int?, subjects: [SubjectMention]) {
         guard let title, !title.isEmpty else { return (nil, nil, []) }
-        let tb = Array(title.utf8)
+        // Every candidate is counted in the whole body: a bounded headline keeps that linear.
+        let tb = Array(title.utf8.prefix(ExtractionLimits.maxTitleBytes))
         let tt = Tokenizer.tokenize(tb)
         let td = Doc(text: tb, tokens: tt, sentences: [], numbers: [], dates: [], title: nil)
         let n = tt.count
@@ -156,7 +157,10 @@ enum Subjects {
             guard ok else { continue }
             var s = i
             if d.is(i - 1, K.h_the), d.cap(i - 1) { s = i - 1 }
-            guard let r = d.capitalizedTitle(at: s, limit: d.tokens.count, stopWords: titleStop), r.upperBound > i + key.count - 1 else { continue }
+            // A title is a few words longer than the key at most; the bound keeps a document of
+            // capitalised words from walking its whole length at every mention.
+            let limit = min(d.tokens.count, s + key.count + 16)
+            guard let r = d.capitalizedTitle(at: s, limit: limit, stopWords: titleStop), r.upperBound > i + key.count - 1 else { continue }
             let e = r.upperBound
             if e - s > key.count { counts[d.str(s..<e), default: 0] += 1 }
         }

@@ -264,7 +264,12 @@ struct HTMLDocument {
         } else {
             var k = i + 1
             let e = end(i)
-            while k < e {
+            // Bounded by nodes visited too, not only by scalars written: an element holding
+            // thousands of empty elements (nested <h1>s, datePublished holders) would otherwise
+            // make every preview of its ancestors walk them all, which is quadratic.
+            var budget = 2 * limit + 64
+            while k < e && budget > 0 {
+                budget -= 1
                 let nk = tree.nodes[k]
                 if nk.kind == .element {
                     if intrinsic[k] != HTMLDocument.keep { k = end(k); continue }
