@@ -109,11 +109,14 @@ final class Terminal {
     }
 }
 
-/// What the signal handler needs to clean up: C strings set before the run starts.
+/// Whether a progress bar may be on screen (the interrupt handler then clears it).
 enum ProgressLine {
     nonisolated(unsafe) static var active = false
 }
 
+/// SIGINT, SIGTERM and SIGHUP: remove the temporary output file, clear the progress
+/// bar, exit with 128 + the signal number. The handler touches only these globals,
+/// set before the run starts, and async-signal-safe calls (unlink, write, _exit).
 enum Interrupt {
     /// The temporary output file to remove on SIGINT/SIGTERM/SIGHUP.
     nonisolated(unsafe) static var tempPath: UnsafeMutablePointer<CChar>?

@@ -169,6 +169,41 @@ import Testing
         #expect(inputs.map { $0.error?.code } == ["unsupported-encoding"])
     }
 
+    @Test func everyTruncationEndsCleanly() {
+        let whole = WARCFixture.response(uri: "https://a.example/", body: "<p>One</p>", chunked: true)
+            + WARCFixture.request(uri: "https://b.example/")
+            + WARCFixture.response(uri: "https://b.example/", body: "<p>Two</p>", gzipBody: true)
+        #expect(readWARC(whole).count == 2)
+        for cut in 0..<whole.count {
+            let inputs = readWARC(Array(whole[0..<cut]))
+            // Whatever is cut, the reader ends; at most one error, and it is the last input.
+            #expect(inputs.filter { $0.error != nil }.count <= 1)
+            if let i = inputs.firstIndex(where: { $0.error != nil }) { #expect(i == inputs.count - 1) }
+        }
+        let gz = Gzip.compress(whole)
+        for cut in stride(from: 0, to: gz.count, by: 3) {
+            let inputs = readWARC(Array(gz[0..<cut]))
+            #expect(inputs.filter { $0.error != nil }.count <= 1)
+        }
+    }
+
+    @Test func garbageNeverCrashes() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("WARC/1.0\r\n".utf8), Array("Content-Length: 5\r\n".utf8), Array("\r\n".utf8),
+                                 Array("WARC-Type: response\r\n".utf8), Array("HTTP/1.1 200 OK\r\n".utf8),
+                                 Array("Transfer-Encoding: chunked\r\n".utf8), Array("ffffffffffff\r\n".utf8),
+                                 [0x1F, 0x8B, 0x08], [0, 0xFF, 0x0A]]
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0..<20, using: &rng) {
+                bytes += pieces.randomElement(using: &rng) ?? []
+            }
+            _ = readWARC(bytes, maxBytes: 64)
+            let lines = String(decoding: bytes, as: UTF8.self)
+            _ = Array(lines.utf8).withUnsafeBufferPointer { JSONRecordParser.parse($0) }
+        }
+    }
+
     @Test func dechunkEdgeCases() {
         #expect(WARCReader.dechunk(Array("3\r\nabc\r\n0\r\n\r\n".utf8)) == Array("abc".utf8))
         #expect(WARCReader.dechunk(Array("<html>".utf8)) == nil, "not chunked")

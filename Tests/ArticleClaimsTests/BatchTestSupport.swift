@@ -93,3 +93,31 @@ enum WARCFixture {
 func packageRoot(_ file: String = #filePath) -> URL {
     URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }
+
+/// Bytes in memory as a byte source, handed out in chunks of `chunk` bytes.
+final class MemorySource: ByteSource {
+    let data: [UInt8]
+    let chunk: Int
+    var at = 0
+
+    init(_ data: [UInt8], chunk: Int = 4096) {
+        self.data = data
+        self.chunk = chunk
+    }
+
+    func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(DocumentError) -> Int {
+        let n = min(buffer.count, data.count - at, chunk)
+        for k in 0..<n { buffer[k] = data[at + k] }
+        at += n
+        return n
+    }
+}
+
+/// Every document a WARC reader yields from `bytes` (gzip or not).
+func readWARC(_ bytes: [UInt8], maxBytes: Int = 1 << 20) -> [BatchInput] {
+    let source: any ByteSource = bytes.starts(with: [0x1F, 0x8B]) ? GzipSource(MemorySource(bytes)) : MemorySource(bytes)
+    let reader = WARCReader(reader: BufferedReader(source), name: "mem", maxBytes: maxBytes)
+    var out: [BatchInput] = []
+    while let input = reader.next() { out.append(input) }
+    return out
+}
