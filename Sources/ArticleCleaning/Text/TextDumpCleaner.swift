@@ -51,7 +51,7 @@ enum TextDumpCleaner {
                 let text = buf[block.text]
                 shaped[k] = block.hint == .heading || (block.hint == nil && TextBlockClassifier.isHeadingShaped(text))
                 if let kind = TextBlockClassifier.codeKind(b, block.text.lowerBound, block.text.upperBound) {
-                    let inline = inlineCodeCuts(b, block.text)
+                    let inline = block.hasSemicolon ? inlineCodeCuts(b, block.text) : []
                     if !inline.isEmpty, hasProseOutside(inline, b, block.text) {
                         codeCuts[k] = inline
                     } else {
@@ -117,8 +117,9 @@ enum TextDumpCleaner {
 
         // Script statements glued into a kept paragraph: "… season. (adsbygoogle = …).push({}); The …".
         buf.withUnsafeBufferPointer { b in
-            for k in blocks.indices where dropped[k] == nil {
-                for r in codeCuts[k].isEmpty ? inlineCodeCuts(b, blocks[k].text) : codeCuts[k] {
+            for k in blocks.indices where dropped[k] == nil && (blocks[k].hasSemicolon || !cuts[k].isEmpty) {
+                let inline = codeCuts[k].isEmpty && blocks[k].hasSemicolon ? inlineCodeCuts(b, blocks[k].text) : codeCuts[k]
+                for r in inline {
                     cuts[k].append((r, .script))
                 }
                 cuts[k].sort { $0.text.lowerBound < $1.text.lowerBound }

@@ -26,6 +26,8 @@ struct ScannedBlock: Sendable {
     var hint: TextBlock.Kind?
     /// Text offset (into the text buffer) of the first space that stands for a run holding a no-break space.
     var nbspSpace: Int
+    /// Whether the block's input holds a `;` (only such blocks can hold a script statement).
+    var hasSemicolon: Bool
 }
 
 /// A dropped piece of input found while scanning.
@@ -69,6 +71,7 @@ struct TextDumpScanner {
     private var blockSrcHi = 0
     private var blockNBSP = -1
     private var blockHint: TextBlock.Kind?
+    private var blockSemicolon = false
     private var pendingSpace: Range<Int>?
     private var pendingNBSP = false
     private var pendingSynthetic = false
@@ -111,7 +114,8 @@ struct TextDumpScanner {
     /// 1 for bytes that need a look in the scanning loop.
     static let special: [UInt8] = {
         var t = [UInt8](repeating: 0, count: 256)
-        for c: UInt8 in [0x0A, 0x0D, 0x20, 0x09, 0x0C, 0x0B, 0x3C, 0x26, 0x5B, 0x5D, 0x21, 0x2A, 0xC2, 0xE2, 0xE3, 0xEF] {
+        for c: UInt8 in [0x0A, 0x0D, 0x20, 0x09, 0x0C, 0x0B, 0x3C, 0x26, 0x5B, 0x5D, 0x21, 0x2A, 0xC2, 0xE2, 0xE3, 0xEF,
+                         0x3B] {
             t[Int(c)] = 1
         }
         return t
@@ -287,6 +291,7 @@ struct TextDumpScanner {
         pendingSpace = nil
         pendingSynthetic = false
         guard blockOpen else { return }
+        defer { blockSemicolon = false }
         blockOpen = false
         forceEndAtNewline = false
         lineHint = nil
@@ -296,7 +301,8 @@ struct TextDumpScanner {
         }
         let lo = blockSrcLo == Int.max ? 0 : blockSrcLo
         blocks.append(ScannedBlock(text: blockTextStart..<textBuffer.count, pieces: blockPieceStart..<pieces.count,
-                                   source: lo..<max(lo, blockSrcHi), hint: blockHint, nbspSpace: blockNBSP))
+                                   source: lo..<max(lo, blockSrcHi), hint: blockHint, nbspSpace: blockNBSP,
+                                   hasSemicolon: blockSemicolon))
     }
 
     /// Records that input bytes `a..<b` were dropped.
@@ -427,6 +433,10 @@ struct TextDumpScanner {
                 emitCopied(runStart, i)
                 remove(.markup, i, end)
                 i = end
+            case 0x3B:  // ;
+                blockSemicolon = true
+                i += 1
+                continue
             case 0x2A:  // *
                 guard i + 1 < n, u[i + 1] == 0x2A else { i += 1; continue }
                 if i == emphasisCloseAt {
