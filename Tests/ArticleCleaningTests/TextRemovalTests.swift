@@ -233,6 +233,14 @@ import Testing
         #expect(TextTestSupport.sourceMapProblems(a, raw: bytes) == [])
     }
 
+    @Test func markdownEmphasis() {
+        let raw = "Headline\n\nThe cast of *Jersey Days* and __Night Owls__ returns; 5 * 3 = 15, snake_case_name stays, "
+            + "*NSYNC too, and **bold** ends.\n"
+        let a = cleanText(raw)
+        #expect(a.text == "The cast of Jersey Days and Night Owls returns; 5 * 3 = 15, snake_case_name stays, *NSYNC too, and bold ends.")
+        #expect(TextTestSupport.sourceMapProblems(a, raw: Array(raw.utf8)) == [])
+    }
+
     @Test func proseIsNotCode() {
         let prose = [
             "The cast includes: Anna (lead); Ben (villain); Cara (narrator).",
