@@ -216,6 +216,31 @@ import Testing
         #expect(a.removed.contains { $0.kind == .caption })
     }
 
+    @Test func inlineScriptStatementsInsideParagraphs() {
+        let raw = "Headline\n\nThe show returns in May. (adsbygoogle = window.adsbygoogle || []).push({}); The cast is back.\n\n"
+            + "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); }); Filming starts soon.\n\n"
+            + "It was renewed (again); fans cheered. window.dataLayer = window.dataLayer || [];\n"
+        let a = cleanText(raw)
+        #expect(blockTexts(a) == [
+            "The show returns in May. The cast is back.",
+            "Filming starts soon.",
+            "It was renewed (again); fans cheered.",
+        ])
+        let bytes = Array(raw.utf8)
+        #expect(removedText(bytes, a, .script).contains("(adsbygoogle = window.adsbygoogle || []).push({});"))
+        #expect(removedText(bytes, a, .script).contains("googletag.display('div-gpt-ad-1'); });"))
+        #expect(removedText(bytes, a, .script).contains("window.dataLayer = window.dataLayer || [];"))
+        #expect(TextTestSupport.sourceMapProblems(a, raw: bytes) == [])
+    }
+
+    @Test func markdownEmphasis() {
+        let raw = "Headline\n\nThe cast of *Jersey Days* and __Night Owls__ returns; 5 * 3 = 15, snake_case_name stays, "
+            + "*NSYNC too, and **bold** ends.\n"
+        let a = cleanText(raw)
+        #expect(a.text == "The cast of Jersey Days and Night Owls returns; 5 * 3 = 15, snake_case_name stays, *NSYNC too, and bold ends.")
+        #expect(TextTestSupport.sourceMapProblems(a, raw: Array(raw.utf8)) == [])
+    }
+
     @Test func proseIsNotCode() {
         let prose = [
             "The cast includes: Anna (lead); Ben (villain); Cara (narrator).",

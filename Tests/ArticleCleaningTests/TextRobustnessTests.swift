@@ -102,6 +102,7 @@ import Testing
         expectLinear("unclosed scripts") { k in Array(String(repeating: "t <script>var a = 1; ", count: 2_500 * k).utf8) }
         expectLinear("open brackets") { k in Array(String(repeating: "[a](b [c ", count: 2_500 * k).utf8) }
         expectLinear("emphasis") { k in Array(String(repeating: "**a ** b", count: 2_500 * k).utf8) }
+        expectLinear("single emphasis") { k in Array(String(repeating: "*a *b _c _d ", count: 2_500 * k).utf8) }
         expectLinear("nested drops") { k in Array(String(repeating: "<iframe><div class=\"ad\">", count: 2_500 * k).utf8) }
         expectLinear("lone quotes in tags") { k in Array(String(repeating: "<a title=\"x>y ", count: 2_500 * k).utf8) }
     }

@@ -43,13 +43,20 @@ enum TextDumpCleaner {
         var dropped = [RemovalKind?](repeating: nil, count: blocks.count)
         var shaped = [Bool](repeating: false, count: blocks.count)
 
-        // Code, boilerplate and credits need no context.
+        // Code, boilerplate and credits need no context. A block with script statements glued into
+        // prose keeps its prose (the statements are cut out below); a block that is all code goes.
+        var codeCuts = [[Range<Int>]](repeating: [], count: blocks.count)
         buf.withUnsafeBufferPointer { b in
             for (k, block) in blocks.enumerated() {
                 let text = buf[block.text]
                 shaped[k] = block.hint == .heading || (block.hint == nil && TextBlockClassifier.isHeadingShaped(text))
                 if let kind = TextBlockClassifier.codeKind(b, block.text.lowerBound, block.text.upperBound) {
-                    dropped[k] = kind
+                    let inline = block.hasSemicolon ? inlineCodeCuts(b, block.text) : []
+                    if !inline.isEmpty, hasProseOutside(inline, b, block.text) {
+                        codeCuts[k] = inline
+                    } else {
+                        dropped[k] = kind
+                    }
                 } else {
                     dropped[k] = TextBlockClassifier.boilerplateKind(text, endMatter: k + 4 >= blocks.count)
                 }
@@ -67,8 +74,8 @@ enum TextDumpCleaner {
             titleInText = sentence
         }
 
-        // Caption echoes of the headline.
-        var cutAt = [Int](repeating: -1, count: blocks.count)
+        // Caption echoes of the headline; parts of kept blocks to leave out.
+        var cuts = [[(text: Range<Int>, kind: RemovalKind)]](repeating: [], count: blocks.count)
         if let title {
             let titleBytes = Array(title.utf8)
             let titleWords = Set(TextBlockClassifier.words(titleBytes[...]).map(\.word))
@@ -102,9 +109,30 @@ enum TextDumpCleaner {
                     if ws.count >= 2, ws.count <= 8, ws.allSatisfy({ titleWords.contains($0.word) }), rest >= 40,
                        !TextBlockClassifier.hasFinalPunctuation(prefix),
                        buf[block.nbspSpace + 1] >= 0x41, buf[block.nbspSpace + 1] <= 0x5A {
-                        cutAt[k] = block.nbspSpace + 1
+                        cuts[k].append((block.text.lowerBound..<(block.nbspSpace + 1), .caption))
                     }
                 }
+            }
+        }
+
+        // Script statements glued into a kept paragraph: "… season. (adsbygoogle = …).push({}); The …".
+        buf.withUnsafeBufferPointer { b in
+            for k in blocks.indices where dropped[k] == nil && (blocks[k].hasSemicolon || !cuts[k].isEmpty) {
+                let inline = codeCuts[k].isEmpty && blocks[k].hasSemicolon ? inlineCodeCuts(b, blocks[k].text) : codeCuts[k]
+                for r in inline {
+                    cuts[k].append((r, .script))
+                }
+                cuts[k].sort { $0.text.lowerBound < $1.text.lowerBound }
+                // Keep the cuts disjoint.
+                var merged: [(text: Range<Int>, kind: RemovalKind)] = []
+                for c in cuts[k] {
+                    if let last = merged.last, c.text.lowerBound < last.text.upperBound {
+                        merged[merged.count - 1].text = last.text.lowerBound..<max(last.text.upperBound, c.text.upperBound)
+                    } else {
+                        merged.append(c)
+                    }
+                }
+                cuts[k] = merged
             }
         }
 
@@ -135,23 +163,18 @@ enum TextDumpCleaner {
                 continue
             }
             if k == titleBlock && !titleInText { continue }
-            var firstPiece = block.pieces.lowerBound
-            if cutAt[k] >= 0 {
-                while firstPiece < block.pieces.upperBound, pieces[firstPiece].text.lowerBound < cutAt[k] { firstPiece += 1 }
-                if firstPiece > block.pieces.lowerBound {
-                    let lo = min(block.source.lowerBound, pieces[block.pieces.lowerBound].source.lowerBound)
-                    removed.append((.caption, lo..<pieces[firstPiece - 1].source.upperBound))
-                }
-            }
-            guard firstPiece < block.pieces.upperBound else { continue }
+            let blockPieces = pieces[block.pieces]
+            for c in cuts[k] { removed.append((c.kind, sourceRange(of: c.text, in: blockPieces))) }
+            let before = asm.count
             if !out.isEmpty { asm.appendSynthetic("\n\n".utf8) }
             let start = asm.count
-            for p in firstPiece..<block.pieces.upperBound {
-                let piece = pieces[p]
-                switch piece.mode {
-                case .copied: asm.appendCopied(u, from: piece.source)
-                case .replaced: asm.appendReplacement(buf[piece.text], source: piece.source)
-                case .synthetic: asm.appendSynthetic(buf[piece.text])
+            if cuts[k].isEmpty {
+                for piece in blockPieces { append(piece, to: &asm, u: u, buf: buf) }
+            } else {
+                appendOutside(cuts[k].map(\.text), pieces: blockPieces, to: &asm, u: u, buf: buf)
+                if asm.count == start {
+                    asm.truncate(to: before)
+                    continue
                 }
             }
             let kind: TextBlock.Kind = block.hint ?? (shaped[k] ? .heading : .paragraph)
@@ -164,6 +187,134 @@ enum TextDumpCleaner {
         return CleanedArticle(title: title, published: published, text: text, blocks: out, removed: spans,
                               warnings: decoded.warnings + scanner.warnings, sourceMap: map, format: .text,
                               encoding: decoded.encoding)
+    }
+
+    // MARK: - Assembly helpers
+
+    static func append(_ piece: TextPiece, to asm: inout TextAssembler, u: UnsafeBufferPointer<UInt8>, buf: [UInt8]) {
+        switch piece.mode {
+        case .copied: asm.appendCopied(u, from: piece.source)
+        case .replaced: asm.appendReplacement(buf[piece.text], source: piece.source)
+        case .synthetic: asm.appendSynthetic(buf[piece.text])
+        }
+    }
+
+    /// Appends the parts of `pieces` outside the sorted, disjoint text ranges `cuts`. Copied pieces are
+    /// split exactly; a replaced or synthetic piece goes with its first byte.
+    static func appendOutside(_ cuts: [Range<Int>], pieces: ArraySlice<TextPiece>, to asm: inout TextAssembler,
+                              u: UnsafeBufferPointer<UInt8>, buf: [UInt8]) {
+        var c = 0
+        for piece in pieces {
+            var t = piece.text.lowerBound
+            while t < piece.text.upperBound {
+                while c < cuts.count, cuts[c].upperBound <= t { c += 1 }
+                if c < cuts.count, cuts[c].lowerBound <= t {
+                    guard piece.mode == .copied else { break }
+                    t = min(piece.text.upperBound, cuts[c].upperBound)
+                    continue
+                }
+                let end = c < cuts.count ? min(piece.text.upperBound, cuts[c].lowerBound) : piece.text.upperBound
+                if piece.mode == .copied {
+                    let s0 = piece.source.lowerBound + (t - piece.text.lowerBound)
+                    asm.appendCopied(u, from: s0..<(s0 + end - t))
+                } else {
+                    append(piece, to: &asm, u: u, buf: buf)
+                    break
+                }
+                t = end
+            }
+        }
+    }
+
+    /// The decoded input range that the text range `r` of a block stands for.
+    static func sourceRange(of r: Range<Int>, in pieces: ArraySlice<TextPiece>) -> Range<Int> {
+        var lo = Int.max, hi = 0
+        for p in pieces where p.text.upperBound > r.lowerBound && p.text.lowerBound < r.upperBound {
+            if p.mode == .copied {
+                let a = p.source.lowerBound + max(0, r.lowerBound - p.text.lowerBound)
+                let b = p.source.lowerBound + min(p.text.count, r.upperBound - p.text.lowerBound)
+                lo = min(lo, a); hi = max(hi, b)
+            } else if !p.source.isEmpty {
+                lo = min(lo, p.source.lowerBound); hi = max(hi, p.source.upperBound)
+            }
+        }
+        return lo == Int.max ? 0..<0 : lo..<max(lo, hi)
+    }
+
+    /// Whether the text of `r` outside `cuts` holds prose: at least four words of letters.
+    static func hasProseOutside(_ cuts: [Range<Int>], _ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var words = 0
+        var c = 0
+        var inWord = false, plain = true
+        var k = r.lowerBound
+        while k <= r.upperBound {
+            while c < cuts.count, cuts[c].upperBound <= k { c += 1 }
+            let inside = c < cuts.count && cuts[c].lowerBound <= k && k < r.upperBound
+            let ch: UInt8 = k < r.upperBound && !inside ? b[k] : 0x20
+            if ch == 0x20 {
+                if inWord && plain { words += 1 }
+                inWord = false
+                plain = true
+            } else {
+                inWord = true
+                let letter = (ch | 0x20) >= 0x61 && (ch | 0x20) <= 0x7A || ch >= 0x80
+                if !(letter || ch == 0x2C || ch == 0x2E || ch == 0x27 || ch == 0x3F || ch == 0x21) { plain = false }
+            }
+            if words >= 4 { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Script statements inside a block's text `r`: a run from a sentence start to a `;`
+    /// that ``TextBlockClassifier/codeKind(_:_:_:)`` takes for code, with the spaces after it (or before
+    /// it, at the end of the block). Every byte is looked at by at most one candidate.
+    static func inlineCodeCuts(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> [Range<Int>] {
+        var cuts: [Range<Int>] = []
+        var floor = r.lowerBound      // candidates start at or after this
+        var sentence = r.lowerBound   // after the last ". ", "! ", "? "
+        var k = r.lowerBound
+        while k < r.upperBound {
+            let c = b[k]
+            if c == 0x20, k > r.lowerBound, b[k - 1] == 0x2E || b[k - 1] == 0x21 || b[k - 1] == 0x3F {
+                sentence = k + 1
+                k += 1
+                continue
+            }
+            guard c == 0x3B, k > floor else { k += 1; continue }
+            let s = max(floor, sentence)
+            guard k + 1 - s >= 12, k + 1 - s <= 2000, TextBlockClassifier.codeKind(b, s, k + 1) != nil else {
+                floor = k + 1
+                k += 1
+                continue
+            }
+            // Closing punctuation of the same snippet: " }); ", "})();".
+            var e = k + 1
+            var probe = e
+            while probe < r.upperBound {
+                let d = b[probe]
+                if d == 0x7D || d == 0x29 || d == 0x3B || d == 0x5D {
+                    probe += 1
+                    e = probe
+                } else if d == 0x20 {
+                    probe += 1
+                } else {
+                    break
+                }
+            }
+            // Take the spaces after the snippet, or before it when it ends the block.
+            var start = s
+            if e < r.upperBound || start == r.lowerBound {
+                while e < r.upperBound, b[e] == 0x20 { e += 1 }
+            } else {
+                while start > r.lowerBound, b[start - 1] == 0x20 { start -= 1 }
+            }
+            cuts.append(start..<e)
+            floor = e
+            sentence = e
+            k = e
+        }
+        return cuts
     }
 
     // MARK: - Helpers

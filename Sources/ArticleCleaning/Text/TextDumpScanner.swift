@@ -26,6 +26,8 @@ struct ScannedBlock: Sendable {
     var hint: TextBlock.Kind?
     /// Text offset (into the text buffer) of the first space that stands for a run holding a no-break space.
     var nbspSpace: Int
+    /// Whether the block's input holds a `;` (only such blocks can hold a script statement).
+    var hasSemicolon: Bool
 }
 
 /// A dropped piece of input found while scanning.
@@ -69,6 +71,7 @@ struct TextDumpScanner {
     private var blockSrcHi = 0
     private var blockNBSP = -1
     private var blockHint: TextBlock.Kind?
+    private var blockSemicolon = false
     private var pendingSpace: Range<Int>?
     private var pendingNBSP = false
     private var pendingSynthetic = false
@@ -92,6 +95,8 @@ struct TextDumpScanner {
     private var linkCloseAt = -1
     private var linkEnd = -1
     private var emphasisCloseAt = -1
+    private var emphasisLength = 0
+    private var noCloserBefore = [0, 0, 0, 0]
 
     // Search caches: (searched from, found at or n when absent).
     private var commentCache = (from: Int.max, at: 0)
@@ -111,7 +116,8 @@ struct TextDumpScanner {
     /// 1 for bytes that need a look in the scanning loop.
     static let special: [UInt8] = {
         var t = [UInt8](repeating: 0, count: 256)
-        for c: UInt8 in [0x0A, 0x0D, 0x20, 0x09, 0x0C, 0x0B, 0x3C, 0x26, 0x5B, 0x5D, 0x21, 0x2A, 0xC2, 0xE2, 0xE3, 0xEF] {
+        for c: UInt8 in [0x0A, 0x0D, 0x20, 0x09, 0x0C, 0x0B, 0x3C, 0x26, 0x5B, 0x5D, 0x21, 0x2A, 0xC2, 0xE2, 0xE3, 0xEF,
+                         0x3B, 0x5F] {
             t[Int(c)] = 1
         }
         return t
@@ -287,6 +293,7 @@ struct TextDumpScanner {
         pendingSpace = nil
         pendingSynthetic = false
         guard blockOpen else { return }
+        defer { blockSemicolon = false }
         blockOpen = false
         forceEndAtNewline = false
         lineHint = nil
@@ -296,7 +303,8 @@ struct TextDumpScanner {
         }
         let lo = blockSrcLo == Int.max ? 0 : blockSrcLo
         blocks.append(ScannedBlock(text: blockTextStart..<textBuffer.count, pieces: blockPieceStart..<pieces.count,
-                                   source: lo..<max(lo, blockSrcHi), hint: blockHint, nbspSpace: blockNBSP))
+                                   source: lo..<max(lo, blockSrcHi), hint: blockHint, nbspSpace: blockNBSP,
+                                   hasSemicolon: blockSemicolon))
     }
 
     /// Records that input bytes `a..<b` were dropped.
@@ -427,20 +435,25 @@ struct TextDumpScanner {
                 emitCopied(runStart, i)
                 remove(.markup, i, end)
                 i = end
-            case 0x2A:  // *
-                guard i + 1 < n, u[i + 1] == 0x2A else { i += 1; continue }
+            case 0x3B:  // ;
+                blockSemicolon = true
+                i += 1
+                continue
+            case 0x2A, 0x5F:  // * _ (Markdown emphasis)
+                let len = i + 1 < n && u[i + 1] == c ? 2 : 1
                 if i == emphasisCloseAt {
                     emitCopied(runStart, i)
-                    remove(.markup, i, i + 2)
+                    remove(.markup, i, i + emphasisLength)
+                    i += emphasisLength
                     emphasisCloseAt = -1
-                    i += 2
-                } else if let close = emphasisClose(i + 2) {
+                } else if emphasisCloseAt < i, let close = emphasisClose(i, length: len) {
                     emitCopied(runStart, i)
-                    remove(.markup, i, i + 2)
+                    remove(.markup, i, i + len)
                     emphasisCloseAt = close
-                    i += 2
+                    emphasisLength = len
+                    i += len
                 } else {
-                    i += 2
+                    i += len
                     continue
                 }
             default:
@@ -705,18 +718,36 @@ struct TextDumpScanner {
         return markdownURLEnd(k + 2)
     }
 
-    /// The position of the `**` closing one that ends at `a`, on the same line.
-    func emphasisClose(_ a: Int) -> Int? {
-        guard a < n, u[a] != 0x20, u[a] != 0x0A else { return nil }
-        var k = a
-        while k + 1 < n, k - a < 1000 {
+    /// The position of the marker run closing the emphasis opened by the `length`-byte run of `*` or `_`
+    /// at `i`, on the same line (CommonMark-style flanking: the opener follows no letter or digit and
+    /// precedes no space; the closer follows no space and precedes no letter, digit or marker).
+    ///
+    /// Whether a run closes does not depend on the opener, so a search that found none is remembered
+    /// (per marker and length) and later openers before where it stopped fail at once.
+    mutating func emphasisClose(_ i: Int, length: Int) -> Int? {
+        let m = u[i]
+        let a = i + length
+        guard a < n, !Self.isSpaceOrTab(u[a]), u[a] != 0x0A, u[a] != m else { return nil }
+        if i > 0, Self.isLetter(u[i - 1]) || Self.isDigit(u[i - 1]) || u[i - 1] == m { return nil }
+        let slot = (m == 0x2A ? 0 : 2) + length - 1
+        if i < noCloserBefore[slot] { return nil }
+        var k = a + 1
+        while k < n, k - a < 1000 {
             let c = u[k]
-            if c == 0x0A { return nil }
-            if c == 0x2A {
-                if u[k + 1] == 0x2A { return k > a && u[k - 1] != 0x20 ? k : nil }
+            if c == 0x0A || c == 0x3C { break }
+            if c == m {
+                var run = 1
+                while k + run < n, u[k + run] == m { run += 1 }
+                let after = k + run < n ? u[k + run] : 0x20
+                if run == length, !Self.isSpaceOrTab(u[k - 1]), !(Self.isLetter(after) || Self.isDigit(after)) {
+                    return k
+                }
+                k += run
+                continue
             }
             k += 1
         }
+        noCloserBefore[slot] = max(noCloserBefore[slot], k)
         return nil
     }
 
