@@ -2,7 +2,7 @@
 ///
 /// ```
 /// TYPE          SUBJECT               VALUE                               MODALITY  ATTRIBUTION  AT     QUOTE
-/// viewCount     Ashes of Love         >100000000 views within PT15M       asserted  -            8:214  grossed more than 100 Million views…
+/// viewCount     Harbor Lights         >100000000 views within PT15M       asserted  -            8:214  grossed more than 100 Million views…
 /// ```
 public enum TableFormatter {
     /// One line per claim: type, subject, value, modality, attribution, `line:col` in the source, the quote.

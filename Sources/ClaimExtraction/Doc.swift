@@ -196,7 +196,7 @@ final class Doc {
         return nil
     }
 
-    /// A capitalised title span starting at `i` ("Heavy Sweetness, Ash-like Frost", "Night of the Living Dead").
+    /// A capitalised title span starting at `i` ("Salt and Ember, Book One", "Night of the Long Knives").
     func capitalizedTitle(at i: Int, limit: Int, allowComma: Bool = false, stopWords: WordSet = WordSet([])) -> Range<Int>? {
         guard i < limit, isWord(i) || tokens[i].kind == .number, cap(i) || tokens[i].kind == .number, !stopWords.contains(h(i)) else { return nil }
         var j = i + 1

@@ -34,7 +34,7 @@ public struct Token: Sendable, Hashable {
 /// Splits cleaned text into tokens.
 ///
 /// Works on UTF-8 bytes. Curly and straight apostrophes inside a word stay in it ("Don't",
-/// "Xufeng’s"), hyphenated words are one token ("Ye-jin", "Ash-like"), initials keep their
+/// "Elin’s"), hyphenated words are one token ("Ji-hye", "well-known"), initials keep their
 /// periods ("J.C.", "U.S."), numbers keep separators ("15,000", "1.5"). NBSP is whitespace.
 public enum Tokenizer {
     /// FNV-1a over bytes, ASCII letters lower-cased.
