@@ -146,6 +146,23 @@ static int32_t ax_find_last_lt(ax_state *s, int32_t from, int32_t to) {
     return -1;
 }
 
+/* Whether the source at `at` is '<' + `name` (ASCII case-insensitive) + a delimiter: a start
+   tag really written there, not a '>' that merely ends the text before an implied element. */
+static int ax_is_tag(ax_state *s, int32_t at, const xmlChar *name) {
+    if (name == NULL || at < 0 || (size_t)at >= s->len || s->buf[at] != '<') return 0;
+    size_t i = (size_t)at + 1;
+    for (const xmlChar *p = name; *p; p++, i++) {
+        if (i >= s->len) return 0;
+        unsigned char c = s->buf[i], d = *p;
+        if (c >= 'A' && c <= 'Z') c |= 0x20;
+        if (d >= 'A' && d <= 'Z') d |= 0x20;
+        if (c != d) return 0;
+    }
+    if (i >= s->len) return 1;
+    unsigned char c = s->buf[i];
+    return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 static int ax_ieq(const xmlChar *a, const char *b) {
     return a && xmlStrcasecmp(a, (const xmlChar *)b) == 0;
 }
@@ -206,12 +223,12 @@ static void ax_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     e->kind = AX_EV_START;
     e->tag = tag;
     /* An implied element (html, body, p, ...) has no tag of its own: the cursor is not after a '>'. */
-    int implied = !(pos > 0 && s->buf[pos - 1] == '>');
-    if (!implied) {
-        e->start = ax_find_lt(s, s->prev_end, pos);
-    } else {
-        e->start = pos;
+    int implied = 1;
+    if (pos > 0 && s->buf[pos - 1] == '>') {
+        int32_t lt = ax_find_lt(s, s->prev_end, pos);
+        if (ax_is_tag(s, lt, name)) { implied = 0; e->start = lt; }
     }
+    if (implied) e->start = pos;
     e->end = pos;
     e->data = (int32_t)s->out->attr_count;
     e->len = 0;
@@ -266,11 +283,12 @@ static void ax_end(void *ctx, const xmlChar *name) {
     e->kind = AX_EV_END;
     e->tag = ax_tag_of(name);
     int32_t start = pos;
-    int implied = !(pos > 0 && s->buf[pos - 1] == '>');
-    if (!implied) {
+    int implied = 1;
+    if (pos > 0 && s->buf[pos - 1] == '>') {
         int32_t lt = ax_find_last_lt(s, s->prev_end, pos);
-        if (lt >= 0 && lt + 1 < pos && s->buf[lt + 1] == '/') start = lt;
-    } else {
+        if (lt >= 0 && lt + 1 < pos && s->buf[lt + 1] == '/') { start = lt; implied = 0; }
+    }
+    if (implied) {
         /* Implied end (auto-closed by the next tag or the end of input): the cursor may sit
            inside the next tag's name; end the element where that tag starts. */
         int32_t lt = ax_find_last_lt(s, s->prev_end, pos);
