@@ -168,6 +168,23 @@ static int32_t ax_find_last_lt(ax_state *s, int32_t from, int32_t to) {
     return -1;
 }
 
+/* Whether the source at `at` is '<' + `name` (ASCII case-insensitive) + a delimiter: a start
+   tag really written there, not a '>' that merely ends the text before an implied element. */
+static int ax_is_tag(ax_state *s, int32_t at, const xmlChar *name) {
+    if (name == NULL || at < 0 || (size_t)at >= s->len || s->buf[at] != '<') return 0;
+    size_t i = (size_t)at + 1;
+    for (const xmlChar *p = name; *p; p++, i++) {
+        if (i >= s->len) return 0;
+        unsigned char c = s->buf[i], d = *p;
+        if (c >= 'A' && c <= 'Z') c |= 0x20;
+        if (d >= 'A' && d <= 'Z') d |= 0x20;
+        if (c != d) return 0;
+    }
+    if (i >= s->len) return 1;
+    unsigned char c = s->buf[i];
+    return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 static int ax_ieq(const xmlChar *a, const char *b) {
     return a && xmlStrcasecmp(a, (const xmlChar *)b) == 0;
 }
@@ -227,19 +244,19 @@ static void ax_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     if (e == NULL) return;
     e->kind = AX_EV_START;
     e->tag = tag;
-    /* libxml2 reports a start tag with the cursor on its closing '>' (or "/>"); an implied
-       element (html, body, p, ...) has no tag of its own and the cursor is elsewhere. */
-    int implied = 0;
-    if ((size_t)pos < s->len && s->buf[pos] == '>') {
-        e->start = ax_find_lt(s, s->prev_end, pos);
-        pos += 1;
-    } else if ((size_t)pos + 1 < s->len && s->buf[pos] == '/' && s->buf[pos + 1] == '>') {
-        e->start = ax_find_lt(s, s->prev_end, pos);
-        pos += 2;
-    } else {
-        e->start = pos;
-        implied = 1;
+    /* libxml2 reports a start tag with the cursor on its closing '>' (or "/>") or just after it; an
+       implied element (html, body, p, ...) has no tag of its own. A start is real only where '<' and
+       its name are written. */
+    int implied = 1;
+    int32_t after = -1;
+    if ((size_t)pos < s->len && s->buf[pos] == '>') after = pos + 1;
+    else if ((size_t)pos + 1 < s->len && s->buf[pos] == '/' && s->buf[pos + 1] == '>') after = pos + 2;
+    else if (pos > 0 && s->buf[pos - 1] == '>') after = pos;
+    if (after >= 0) {
+        int32_t lt = ax_find_lt(s, s->prev_end, after);
+        if (ax_is_tag(s, lt, name)) { implied = 0; e->start = lt; pos = after; }
     }
+    if (implied) e->start = pos;
     e->end = pos;
     e->data = (int32_t)s->out->attr_count;
     e->len = 0;
@@ -294,11 +311,12 @@ static void ax_end(void *ctx, const xmlChar *name) {
     e->kind = AX_EV_END;
     e->tag = ax_tag_of(name);
     int32_t start = pos;
-    int implied = !(pos > 0 && s->buf[pos - 1] == '>');
-    if (!implied) {
+    int implied = 1;
+    if (pos > 0 && s->buf[pos - 1] == '>') {
         int32_t lt = ax_find_last_lt(s, s->prev_end, pos);
-        if (lt >= 0 && lt + 1 < pos && s->buf[lt + 1] == '/') start = lt;
-    } else {
+        if (lt >= 0 && lt + 1 < pos && s->buf[lt + 1] == '/') { start = lt; implied = 0; }
+    }
+    if (implied) {
         /* Implied end (auto-closed by the next tag or the end of input): the cursor may sit
            inside the next tag's name; end the element where that tag starts. */
         int32_t lt = ax_find_last_lt(s, s->prev_end, pos);
