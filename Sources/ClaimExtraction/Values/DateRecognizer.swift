@@ -2,10 +2,14 @@ import ArticleCleaning
 
 /// A calendar date used to resolve relative expressions ("next year").
 public struct ReferenceDate: Sendable, Hashable, Codable {
+    /// The year (four digits).
     public var year: Int
+    /// The month, 1–12.
     public var month: Int
+    /// The day of the month, 1–31.
     public var day: Int
 
+    /// A date from its parts (not validated).
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
@@ -76,6 +80,7 @@ public struct DateMention: Sendable, Hashable {
     /// The granularity of the value.
     public var granularity: DateGranularity
 
+    /// A mention; `granularity` defaults to `.unknown` for mentions made outside the recognizer.
     public init(range: ByteRange, timex: String, mod: String?, isRelative: Bool = false,
                 granularity: DateGranularity = .unknown) {
         self.range = range

@@ -32,6 +32,7 @@ public struct NumberMention: Sendable, Hashable {
     /// suffixes): "2018", "15,000", "1.5". Claim rules use it to tell a bare year from a count.
     public var isPlainDigits: Bool
 
+    /// A mention; `isPlainDigits` defaults to `false`.
     public init(range: ByteRange, numberRange: ByteRange, value: Double, bound: NumberBound,
                 isPlainDigits: Bool = false) {
         self.range = range

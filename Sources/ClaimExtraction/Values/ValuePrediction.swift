@@ -22,6 +22,7 @@ public struct ValuePrediction: Sendable, Hashable {
     /// `LESS_THAN`, `EQUAL_OR_LESS`, `APPROX`); `nil` when unqualified.
     public var mod: String?
 
+    /// A prediction; give `number` for numbers and `timex` for dates.
     public init(kind: Kind, text: String, start: Int, number: Double? = nil, timex: String? = nil,
                 mod: String? = nil) {
         self.kind = kind

@@ -7,6 +7,7 @@ public struct ValueMentions: Sendable {
     /// Every date expression, in text order.
     public var dates: [DateMention]
 
+    /// Mentions found elsewhere.
     public init(numbers: [NumberMention], dates: [DateMention]) {
         self.numbers = numbers
         self.dates = dates

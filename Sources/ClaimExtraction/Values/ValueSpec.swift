@@ -7,24 +7,35 @@ import Foundation
 public struct ValueSpecCase: Sendable {
     /// An expected (or ignored) span with its accepted values.
     public struct Item: Sendable {
+        /// The matched text.
         public var text: String
         /// Offset in code points.
         public var start: Int
         /// Length in code points.
         public var length: Int
-        /// Accepted values: the value, then its `alt_values` (numbers or TIMEX3 strings).
+        /// Accepted numeric values: the value, then its `alt_values`.
         public var numbers: [Double]
+        /// Accepted TIMEX3 values: the value, then its `alt_values`.
         public var timexes: [String]
+        /// The expected mod, `nil` when unqualified.
         public var mod: String?
     }
 
+    /// `rt:<spec file>:<index>`.
     public var id: String
+    /// Which recognizer the case tests.
     public var kind: ValuePrediction.Kind
+    /// The sentence.
     public var input: String
+    /// The anchor for relative dates (`nil` for numbers).
     public var reference: ReferenceDate?
+    /// The reference as written in the file.
     public var referenceText: String?
+    /// The values the recognizer should find.
     public var expected: [Item]
+    /// Spans outside the suite's scope: predictions there count neither way.
     public var ignore: [Item]
+    /// `negative`, `qualifier`, `mod`, `underspecified`, `rt-not-supported:…`.
     public var tags: [String]
 
     /// Parses a JSON Lines file of cases; throws on a line that is not a case.
@@ -61,16 +72,23 @@ public struct ValueSpecCase: Sendable {
 
 /// A malformed test file.
 public struct ValueSpecError: Error, CustomStringConvertible {
+    /// What is wrong, with the line number.
     public var message: String
+    /// The message.
     public var description: String { message }
 }
 
 /// Precision, recall and F1 from true positives, false positives and false negatives.
 public struct ValueCounts: Sendable, Hashable {
+    /// True positives, false positives, false negatives.
     public var tp = 0, fp = 0, fn = 0
+    /// Zero counts.
     public init() {}
+    /// tp / (tp + fp), 1 when nothing was predicted.
     public var precision: Double { tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp) }
+    /// tp / (tp + fn), 1 when nothing was expected.
     public var recall: Double { tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn) }
+    /// The harmonic mean of precision and recall.
     public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
 
     static func += (a: inout ValueCounts, b: ValueCounts) {
@@ -90,16 +108,23 @@ public struct ValueCounts: Sendable, Hashable {
 public struct ValueSpecScore: Sendable {
     /// A case with at least one error.
     public struct Failure: Sendable {
+        /// The case.
         public var testCase: ValueSpecCase
+        /// What the recognizer found.
         public var predicted: [ValuePrediction]
         /// Whether only the mods are wrong.
         public var modOnly: Bool
     }
 
+    /// The recognizer scored.
     public var kind: ValuePrediction.Kind
+    /// Cases of that kind.
     public var caseCount = 0
+    /// Counts when values must match.
     public var value = ValueCounts()
+    /// Counts when values and mods must match.
     public var valueMod = ValueCounts()
+    /// Cases with at least one error, in file order.
     public var failures: [Failure] = []
 
     static func overlaps(_ a: Int, _ al: Int, _ b: Int, _ bl: Int) -> Bool { a < b + bl && b < a + al }

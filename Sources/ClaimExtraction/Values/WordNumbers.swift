@@ -66,7 +66,7 @@ extension TokenText {
 
     /// A year in words: "nineteen seventy eight", "nineteen oh one", "nineteen hundred ninety
     /// three", "two thousand and fifteen", "one thousand seven hundred and eighty nine".
-    /// Returns (year, end, number of words).
+    /// Returns (year, end).
     func spokenYear(_ j: Int) -> (Int, Int)? {
         guard isWord(j) else { return nil }
         let tok = toks[j]
