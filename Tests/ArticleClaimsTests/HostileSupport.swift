@@ -49,6 +49,12 @@ enum Hostile {
             Issue.record("JSON encoding failed: \(error)", sourceLocation: sourceLocation)
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        if ProcessInfo.processInfo.environment["HOSTILE_REPORT"] != nil {
+            // One line per run, for the table in docs/reliability.md.
+            print(String(format: "hostile: %@ | %d bytes | %@ %@ | %@ | %d claims | %.0f ms", Test.current?.name ?? "?",
+                         bytes.count, r.source.format?.rawValue ?? "-", r.source.encoding ?? "-",
+                         r.error?.code ?? "result", r.claims.count, seconds * 1000))
+        }
         return Outcome(result: r, article: article, seconds: seconds, json: json)
     }
 
