@@ -29,7 +29,8 @@ import Foundation
 ///
 /// - At most ``jobs`` documents are processed at the same time (on Swift's global
 ///   concurrent executor, whose width is the number of cores, so `jobs` above the core
-///   count adds nothing).
+///   count adds nothing). Among the documents read and waiting, the largest starts
+///   first, so that a long document does not run alone at the end.
 /// - At most ``window`` documents, and about ``maxInFlightBytes`` of input, are between
 ///   being read and being handed to you: the input sequence is not asked for document
 ///   *n* + `window` before you have taken output *n*, nor for another document while the
@@ -55,14 +56,14 @@ public struct BatchProcessor<Output: Sendable>: Sendable {
     /// - Parameters:
     ///   - jobs: documents processed at once; at least 1. The default is the number of cores.
     ///   - window: documents in flight (read, processing, or finished and waiting for
-    ///     their turn); at least `jobs`. The default is `4 × jobs`.
+    ///     their turn); at least `jobs`. The default is `8 × jobs`.
     ///   - maxInFlightBytes: input bytes in flight above which reading waits; the default
     ///     is 128 MiB.
     ///   - transform: the per-document work. It runs concurrently on several threads.
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int? = nil,
                 maxInFlightBytes: Int? = nil, transform: @escaping @Sendable (BatchInput) -> Output) {
         self.jobs = max(1, jobs)
-        self.window = max(self.jobs, window ?? 4 * self.jobs)
+        self.window = max(self.jobs, window ?? 8 * self.jobs)
         self.maxInFlightBytes = max(1, maxInFlightBytes ?? 128 << 20)
         self.transform = transform
     }
@@ -173,7 +174,7 @@ final class BatchRun<Inputs: AsyncSequence & Sendable, Output: Sendable>: Sendab
                     index += 1
                     state.record(i, bytes: input.bytes.count)
                     group.addTask {
-                        guard await state.acquireJob() else { return }
+                        guard await state.acquireJob(size: input.bytes.count) else { return }
                         let output = transform(input)
                         state.releaseJob()
                         state.deliver(i, output)
@@ -210,8 +211,8 @@ final class BatchState<Output: Sendable>: @unchecked Sendable {
     private var producer: CheckedContinuation<Bool, Never>?
     private var consumer: CheckedContinuation<Void, Never>?
     private var permits: Int
-    private var gate: [CheckedContinuation<Bool, Never>] = []
-    private var gateHead = 0
+    /// Documents waiting for a permit: their size and their continuation.
+    private var gate: [(size: Int, continuation: CheckedContinuation<Bool, Never>)] = []
 
     init(window: Int, maxBytes: Int, jobs: Int) {
         self.window = window
@@ -252,7 +253,7 @@ final class BatchState<Output: Sendable>: @unchecked Sendable {
     }
 
     /// Waits for one of the `jobs` permits; false when the run was stopped.
-    func acquireJob() async -> Bool {
+    func acquireJob(size: Int) async -> Bool {
         await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
             lock.lock()
             if cancelled {
@@ -263,28 +264,27 @@ final class BatchState<Output: Sendable>: @unchecked Sendable {
                 lock.unlock()
                 c.resume(returning: true)
             } else {
-                gate.append(c)
+                gate.append((size, c))
                 lock.unlock()
             }
         }
     }
 
-    /// Returns a permit, handing it to the longest waiter.
+    /// Returns a permit, handing it to the largest waiting document (the oldest of equals):
+    /// starting long documents first keeps the workers busy to the end of the run. The
+    /// window bounds how long a small document can be passed over.
     func releaseJob() {
         lock.lock()
-        if gateHead < gate.count {
-            let c = gate[gateHead]
-            gateHead += 1
-            if gateHead > 64 && gateHead * 2 > gate.count {
-                gate.removeFirst(gateHead)
-                gateHead = 0
-            }
-            lock.unlock()
-            c.resume(returning: true)
-        } else {
+        guard !gate.isEmpty else {
             permits += 1
             lock.unlock()
+            return
         }
+        var best = 0
+        for k in 1..<gate.count where gate[k].size > gate[best].size { best = k }
+        let c = gate.remove(at: best).continuation
+        lock.unlock()
+        c.resume(returning: true)
     }
 
     /// Stores the output of document `index`.
@@ -316,9 +316,8 @@ final class BatchState<Output: Sendable>: @unchecked Sendable {
         let p = producer, c = consumer
         producer = nil
         consumer = nil
-        let waiting = gate[gateHead...]
+        let waiting = gate.map(\.continuation)
         gate = []
-        gateHead = 0
         results = [:]
         lock.unlock()
         p?.resume(returning: false)
