@@ -236,10 +236,12 @@ import Testing
 
     @Test func closedOutputStopsQuietly() throws {
         let tmp = try TempFolder()
-        for i in 0..<300 { try tmp.write(String(format: "p%03d.txt", i), "Line \(i) of a page.\n") }
+        // Far more output than a pipe holds, so that the run cannot end before the close.
+        let records = (0..<20_000).map { "{\"id\":\"r\($0)\",\"text\":\"Line \($0) of a page.\"}\n" }.joined()
+        let dump = try tmp.write("dump.jsonl", records)
         let p = Process()
         p.executableURL = try Self.binary()
-        p.arguments = ["-f", "jsonl", tmp.path]
+        p.arguments = ["-f", "jsonl", dump]
         let out = Pipe()
         let errPath = tmp.path + "/../stderr-\(UUID().uuidString)"
         _ = FileManager.default.createFile(atPath: errPath, contents: nil)

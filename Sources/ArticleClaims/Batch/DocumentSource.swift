@@ -359,7 +359,7 @@ final class SourceReader {
         guard isRegular(st.st_mode) || named else {
             return BatchInput(id: id, error: DocumentError(code: "unreadable", message: "not a regular file"))
         }
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        let fd = openForReading(path)
         if fd < 0 {
             let e = errno
             return BatchInput(id: id, error: e == EISDIR
@@ -446,6 +446,11 @@ final class PeekSource: ByteSource {
         }
         return try inner.read(into: buffer)
     }
+}
+
+/// `open(2)` for reading (outside `SourceReader`, whose `open` method hides the C one).
+func openForReading(_ path: String) -> Int32 {
+    open(path, O_RDONLY | O_CLOEXEC)
 }
 
 func statFollowing(_ path: String) -> stat? {
