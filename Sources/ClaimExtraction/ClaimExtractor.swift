@@ -51,6 +51,7 @@ public enum ClaimExtractor {
         d.mainSeason = mainSeason
         d.subjects = subjects
 
+        let mainTokens = main.map { Tokenizer.tokenize(Array($0.utf8)).map(\.hash) } ?? []
         var drafts: [(Draft, Int)] = []
         let triggerTable = Triggers.all
         var lastBook: String? = nil
@@ -93,8 +94,7 @@ public enum ClaimExtractor {
             if subject.title == nil, needsSubject(draft.value) { subject.title = main }
             if needsSubject(draft.value), subject.title == nil { continue }
             if !needsSubject(draft.value) {
-                let named = main.map { Subjects.count(String(decoding: text[s.range.range], as: UTF8.self).lowercased(), $0.lowercased()) > 0 } ?? false
-                subject = ClaimSubject(title: named ? main : nil, season: nil)
+                subject = ClaimSubject(title: d.contains(mainTokens, in: s.tokens) ? main : nil, season: nil)
             }
             let modality = draft.modality ?? Modality.of(d, s, quote: draft.quote)
             guard seen.insert(FactKey(value: draft.value, subject: subject, modality: modality)).inserted else { continue }

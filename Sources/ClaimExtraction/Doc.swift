@@ -220,6 +220,21 @@ final class Doc {
         return i..<end
     }
 
+    /// Whether the token-hash sequence `key` (a title) occurs among tokens `r`; a possessive last word counts.
+    func contains(_ key: [UInt64], in r: Range<Int>) -> Bool {
+        guard let first = key.first, r.count >= key.count else { return false }
+        var i = r.lowerBound
+        while i + key.count <= r.upperBound {
+            if tokens[i].hash == first {
+                var k = 1
+                while k < key.count, tokens[i + k].hash == key[k] || (k == key.count - 1 && isPossessive(i + k) && CompanyRules.baseHash(self, i + k) == key[k]) { k += 1 }
+                if k == key.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     // MARK: spans
 
     /// The text byte range of tokens `r`.

@@ -180,33 +180,6 @@ enum Subjects {
         ts[i].kind == .word && ts[i].isCapitalized && !Lex.nonName.contains(ts[i].hash) && !Lex.titleGlue.contains(ts[i].hash)
     }
 
-    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || (b >= 0x80 && b != 0xE2)
-    }
-
-    /// Non-overlapping, word-bounded occurrences of `needle` in `hay`.
-    static func count(_ hay: String, _ needle: String) -> Int {
-        count(Array(hay.utf8), Array(needle.utf8))
-    }
-
-    /// ASCII letters lower-cased.
-    static func asciiLower(_ b: [UInt8]) -> [UInt8] { b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
-
-    /// Non-overlapping, word-bounded occurrences of `n` in `h` (bytes).
-    static func count(_ h: [UInt8], _ n: [UInt8]) -> Int {
-        guard !n.isEmpty, n.count <= h.count else { return 0 }
-        var c = 0, i = 0
-        let last = h.count - n.count
-        while i <= last {
-            if h[i] == n[0], i == 0 || !isWordByte(h[i - 1]) {
-                var j = 1
-                while j < n.count && h[i + j] == n[j] { j += 1 }
-                if j == n.count, i + j == h.count || !isWordByte(h[i + j]) || !isWordByte(n[n.count - 1]) { c += 1; i += n.count; continue }
-            }
-            i += 1
-        }
-        return c
-    }
 }
 
 extension String {

@@ -250,7 +250,6 @@ enum PeopleRules {
     ]
     static let roleVerbKeys = WordSet(roleVerbs.keys)
     static let roleNounKeys = WordSet(roleNounMap.keys)
-    static let notPersonAfterRole = Lex.set(["of", "and", "for", "who", "is", "was"])
 
     static func crewDraft(_ d: Doc, person r: Range<Int>, role: CrewRole, quote: Range<Int>, rule: String, conf: Double, allowSingle: Bool) -> Draft? {
         let name = d.resolvePerson(r)

@@ -141,11 +141,14 @@ enum RenewalRules {
 
     static let orderVerbs = Lex.set(["ordered", "orders", "picked", "greenlit", "greenlights", "greenlighted", "return", "returning", "returns", "confirmed", "confirms", "announced", "announces"])
 
+    static let seasonNouns = Lex.set(["season", "seasons", "installment", "series"])
+    static let newSeasonWords = Lex.set(["another", "new", "fresh", "final"])
+
     /// "a third season", "season 3", "another season", "a new season" (not "this season", "the season").
     static func seasonNoun(_ d: Doc, _ k: Int) -> Bool {
-        guard d.isAny(k, Lex.set(["season", "seasons", "installment", "series"])) else { return false }
+        guard d.isAny(k, seasonNouns) else { return false }
         if d.tokens.indices.contains(k + 1), d.tokens[k + 1].kind == .number { return true }
-        return Subjects.ordinalKeys.contains(d.h(k - 1)) || d.isAny(k - 1, Lex.set(["another", "new", "fresh", "final"]))
+        return Subjects.ordinalKeys.contains(d.h(k - 1)) || d.isAny(k - 1, newSeasonWords)
     }
 
     /// Hedges for renewal statements ("would" is reported speech here, not a guess).
