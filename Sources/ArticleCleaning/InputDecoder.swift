@@ -388,7 +388,7 @@ public enum InputDecoder {
     }
 
     /// Appends the UTF-8 encoding of `scalar` to `out`.
-    @inline(__always) static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+    @inline(__always) public static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
         switch scalar {
         case 0..<0x80:
             out.append(UInt8(scalar))

@@ -256,7 +256,7 @@ enum JSONRecordParser {
                     } else if unit >= 0xDC00 && unit < 0xE000 {
                         scalar = 0xFFFD
                     }
-                    appendUTF8(scalar, to: &out)
+                    InputDecoder.appendUTF8(scalar, to: &out)
                 default:
                     throw fail("bad escape")
                 }
@@ -280,20 +280,6 @@ enum JSONRecordParser {
                 v = v << 4 | UInt16(d)
             }
             return v
-        }
-
-        func appendUTF8(_ s: UInt32, to out: inout [UInt8]) {
-            switch s {
-            case 0..<0x80: out.append(UInt8(s))
-            case 0x80..<0x800:
-                out.append(UInt8(0xC0 | (s >> 6))); out.append(UInt8(0x80 | (s & 0x3F)))
-            case 0x800..<0x10000:
-                out.append(UInt8(0xE0 | (s >> 12))); out.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
-                out.append(UInt8(0x80 | (s & 0x3F)))
-            default:
-                out.append(UInt8(0xF0 | (s >> 18))); out.append(UInt8(0x80 | ((s >> 12) & 0x3F)))
-                out.append(UInt8(0x80 | ((s >> 6) & 0x3F))); out.append(UInt8(0x80 | (s & 0x3F)))
-            }
         }
 
         /// Skips one value of any kind (nested containers included, without recursion).

@@ -295,11 +295,11 @@ public enum ClaimsScorer {
         guard r.start >= 0, r.end <= input.count, r.start <= r.end else { return false }
         let raw = String(decoding: input[r.start..<r.end], as: UTF8.self)
         if raw == c.evidence.quote { return true }
-        let visible = collapse(decodeEntities(stripTags(raw)))
+        let visible = collapse(CharacterReferences.decode(stripTags(raw)))
         let quote = collapse(c.evidence.quote)
         if visible == quote { return true }
         // Tags removed without a space ("b<i>y</i>" → "by") is the other legitimate reading.
-        return collapse(decodeEntities(stripTags(raw, joiner: ""))) == quote
+        return collapse(CharacterReferences.decode(stripTags(raw, joiner: ""))) == quote
     }
 
     static func stripTags(_ s: String, joiner: String = " ") -> String {
@@ -311,36 +311,5 @@ public enum ClaimsScorer {
             if !inTag { out.append(ch) }
         }
         return out
-    }
-
-    static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
-        var out = ""
-        var i = s.startIndex
-        while i < s.endIndex {
-            if s[i] == "&", let semi = s[i...].prefix(12).firstIndex(of: ";") {
-                let name = String(s[s.index(after: i)..<semi])
-                if let v = entity(name) {
-                    out += v
-                    i = s.index(after: semi)
-                    continue
-                }
-            }
-            out.append(s[i])
-            i = s.index(after: i)
-        }
-        return out
-    }
-
-    static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "mdash": "—", "ndash": "–",
-        "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "hellip": "…", "eacute": "é", "copy": "©",
-    ]
-
-    static func entity(_ name: String) -> String? {
-        if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16),
-           let u = Unicode.Scalar(v) { return String(Character(u)) }
-        if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { return String(Character(u)) }
-        return named[name]
     }
 }

@@ -117,3 +117,27 @@ enum TextEntities {
         return (scalar, j - i)
     }
 }
+
+/// Decodes HTML character references in a string, with the same rules the text-dump cleaner uses.
+public enum CharacterReferences {
+    /// `s` with every character reference (`&amp;`, `&#8217;`, `&#x2014;`, `&nbsp;`) replaced by its character.
+    public static func decode(_ s: String) -> String {
+        guard s.utf8.contains(0x26) else { return s }
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { u in
+            var i = 0
+            while i < u.count {
+                if u[i] == 0x26, let (scalar, length) = TextEntities.decode(u, at: i) {
+                    InputDecoder.appendUTF8(scalar, to: &out)
+                    i += length
+                } else {
+                    out.append(u[i])
+                    i += 1
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
