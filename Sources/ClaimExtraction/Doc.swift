@@ -235,6 +235,18 @@ final class Doc {
         return false
     }
 
+    /// The recognised number whose digits or words start at token `i`, if any.
+    func number(startingAt i: Int) -> NumberMention? {
+        guard i >= 0, i < tokens.count else { return nil }
+        let b = Int(tokens[i].start)
+        var lo = 0, hi = numbers.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if numbers[mid].numberRange.start < b { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < numbers.count && numbers[lo].numberRange.start == b ? numbers[lo] : nil
+    }
+
     // MARK: spans
 
     /// The text byte range of tokens `r`.

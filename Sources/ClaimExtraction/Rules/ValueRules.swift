@@ -249,8 +249,10 @@ enum ValueRules {
         var n: Int? = nil
         var k = i
         if d.isAny(k, K.any_a_an_one) { n = 1; k += 1 }
-        else if d.tokens.indices.contains(k), d.tokens[k].kind == .number, let v = Int(String(d.str(k).filter { $0 != "," })) { n = v; k += 1 }
-        else if let v = numberWord(d.str(k).lowercased()) { n = v; k += 1 }
+        else if let m = d.number(startingAt: k), m.value >= 0, m.value < 1e6, m.value == m.value.rounded() {
+            // the number recogniser's reading: "15", "fifteen", "twenty-four"
+            n = Int(m.value); k = d.tokenIndex(atOrAfter: m.numberRange.end)
+        }
         guard let count = n, k < z else { return nil }
         let unit = d.str(k).lowercased()
         let iso: String
@@ -259,10 +261,5 @@ enum ValueRules {
         else if unit.hasPrefix("week") { iso = "P\(count)W" } else if unit.hasPrefix("month") { iso = "P\(count)M" }
         else if unit.hasPrefix("year") { iso = "P\(count)Y" } else { return nil }
         return (iso, k + 1)
-    }
-
-    static func numberWord(_ s: String) -> Int? {
-        ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-         "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48, "twenty-four": 24][s]
     }
 }
