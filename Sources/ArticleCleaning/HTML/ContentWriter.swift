@@ -290,12 +290,29 @@ enum Boilerplate {
 
     /// Photo captions of news agencies: they open with "In this image/photo" or carry a photo credit.
     static func isPhotoCaption(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        for p in ["in this image", "in this photo", "in this file photo", "in this undated photo", "in this handout",
-                  "this image released by", "this photo released by", "this photo provided by", "this image provided by"]
-            where lower.hasPrefix(p) { return true }
-        for credit in ["(ap photo", "(photo:", "(photo by", "(getty images", "(reuters/", "(afp photo", "(photo courtesy"]
-            where lower.contains(credit) { return true }
+        // ASCII byte matching: this runs for every short block, so no Unicode-aware string search.
+        let lower = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for p in captionOpenings where lower.starts(with: p) { return true }
+        guard lower.contains(0x28) else { return false }  // every credit opens with "("
+        for credit in photoCredits where contains(lower, credit) { return true }
+        return false
+    }
+
+    static let captionOpenings: [[UInt8]] = [
+        "in this image", "in this photo", "in this file photo", "in this undated photo", "in this handout",
+        "this image released by", "this photo released by", "this photo provided by", "this image provided by",
+    ].map { Array($0.utf8) }
+    static let photoCredits: [[UInt8]] = [
+        "(ap photo", "(photo:", "(photo by", "(getty images", "(reuters/", "(afp photo", "(photo courtesy",
+    ].map { Array($0.utf8) }
+
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, hay.count >= needle.count else { return false }
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
         return false
     }
 
