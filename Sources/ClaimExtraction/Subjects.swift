@@ -150,7 +150,9 @@ enum Subjects {
     static func expansion(_ d: Doc, of title: String) -> String? {
         let key = Tokenizer.tokenize(Array(title.utf8)).map(\.hash)
         guard let first = key.first else { return nil }
-        var counts: [String: Int] = [:]
+        // title → (count, first position): ties go to the earliest, so the output never depends
+        // on the dictionary's per-process hash seed
+        var counts: [String: (count: Int, first: Int)] = [:]
         for i in d.tokens.indices where d.tokens[i].hash == first || CompanyRules.baseHash(d, i) == first {
             var ok = true
             for (k, h) in key.enumerated() where k > 0 && d.h(i + k) != h { ok = false; break }
@@ -162,9 +164,9 @@ enum Subjects {
             let limit = min(d.tokens.count, s + key.count + 16)
             guard let r = d.capitalizedTitle(at: s, limit: limit, stopWords: titleStop), r.upperBound > i + key.count - 1 else { continue }
             let e = r.upperBound
-            if e - s > key.count { counts[d.str(s..<e), default: 0] += 1 }
+            if e - s > key.count { counts[d.str(s..<e), default: (0, s)].count += 1 }
         }
-        return counts.max(by: { $0.value < $1.value })?.key
+        return counts.max(by: { $0.value.count < $1.value.count || ($0.value.count == $1.value.count && $0.value.first > $1.value.first) })?.key
     }
 
     /// A person is mostly called by the surname alone ("Munn said …"); a work by its full title.
