@@ -24,6 +24,9 @@ struct ClaimsEval: ParsableCommand {
     @Option(name: .long, help: "Benchmark the claims stage alone (one thread) over the cleaned text of every .html/.txt file under this folder, repeated for at least 5 s; build with -c release.")
     var bench: String?
 
+    @Option(name: .long, help: "With --bench: run exactly this many passes instead of timing 5 s (for instruction counting under callgrind).")
+    var benchPasses: Int?
+
     func run() throws {
         if let bench { try runBench(bench); return }
         var exitFailure = false
@@ -58,7 +61,9 @@ struct ClaimsEval: ParsableCommand {
         let start = clock.now
         var cpuStart = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuStart)
-        while clock.now - start < .seconds(5) {
+        var passes = 0
+        while benchPasses.map({ passes < $0 }) ?? (clock.now - start < .seconds(5)) {
+            passes += 1
             for a in articles {
                 claims += ClaimExtractor.extract(from: a).claims.count
                 docs += 1
