@@ -113,69 +113,105 @@ public enum Tokenizer {
     static func tokenize(_ t: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(t.count / 5)
+        guard let p = t.baseAddress else { return tokens }
         let n = t.count
+        let basis: UInt64 = 0xcbf29ce484222325, prime: UInt64 = 0x100000001b3
         var i = 0
         var space = true
         while i < n {
-            let b0 = t[i]
-            if b0 == 0x20 || b0 == 0x0A { space = true; i += 1; continue }
-            let (cls, len, upper): (UInt8, Int, Bool)
-            if b0 >= 0x61 && b0 <= 0x7A { (cls, len, upper) = (1, 1, false) }
-            else if b0 >= 0x41 && b0 <= 0x5A { (cls, len, upper) = (1, 1, true) }
-            else { (cls, len, upper) = classify(t, i, table) }
-            if cls == 0 { space = true; i += len; continue }
+            let b0 = p[i]
             let start = i
             var kind: Token.Kind = .punct
-            if cls == 3 {
-                kind = .number
+            var upper = false
+            var h = basis
+            let lb0 = b0 | 0x20
+            if lb0 >= 0x61 && lb0 <= 0x7A {
+                // ASCII word: scan letters and digits, hashing as we go (the common case)
+                kind = .word
+                upper = b0 < 0x61
+                h = (h ^ UInt64(lb0)) &* prime
                 i += 1
                 while i < n {
-                    let c = t[i]
-                    if c >= 0x30 && c <= 0x39 { i += 1; continue }
-                    if (c == 0x2C || c == 0x2E), i + 1 < n, t[i + 1] >= 0x30 && t[i + 1] <= 0x39 {
-                        i += 2; continue
-                    }
+                    let b = p[i]
+                    let lb = b | 0x20
+                    if lb >= 0x61 && lb <= 0x7A { h = (h ^ UInt64(lb)) &* prime; i += 1; continue }
+                    if b >= 0x30 && b <= 0x39 { h = (h ^ UInt64(b)) &* prime; i += 1; continue }
                     break
                 }
-                // Glued letters ("1.5m", "10k", "2nd", "1990s") stay with the number as a word-ish token.
-                var j = i
-                while j < n, j - i < 3, (t[j] | 0x20) >= 0x61 && (t[j] | 0x20) <= 0x7A { j += 1 }
-                if j > i, j == n || classify(t, j, table).cls != 1 { i = j }
-            } else if cls == 1 {
-                kind = .word
-                i += len
-                while i < n {
-                    // ASCII letters and digits: the common case, no table look-up
-                    let b = t[i]
-                    if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) { i += 1; continue }
-                    let (c2, l2, _) = classify(t, i, table)
-                    if c2 == 1 || c2 == 3 { i += l2; continue }
-                    // inner apostrophe / hyphen / curly apostrophe followed by a letter or digit
-                    let isApos = t[i] == 0x27 || (l2 == 3 && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99)
-                    let isHyphen = t[i] == 0x2D
-                    if (isApos || isHyphen), i + l2 < n {
-                        let (c3, _, _) = classify(t, i + l2, table)
-                        if c3 == 1 || (isHyphen && c3 == 3) { i += l2; continue }
+                if i < n, p[i] >= 0x80 || p[i] == 0x27 || p[i] == 0x2D || p[i] == 0x2E {
+                    let e = continueWord(t, start, i, table)
+                    if e != i { i = e; h = hash(UnsafeBufferPointer(rebasing: t[start..<i])) }
+                }
+            } else if b0 < 0x80 {
+                if b0 == 0x20 || b0 == 0x0A || b0 == 0x09 || b0 == 0x0D || b0 == 0x0C { space = true; i += 1; continue }
+                if b0 >= 0x30 && b0 <= 0x39 {
+                    kind = .number
+                    i += 1
+                    while i < n {
+                        let c = p[i]
+                        if c >= 0x30 && c <= 0x39 { i += 1; continue }
+                        if (c == 0x2C || c == 0x2E), i + 1 < n, p[i + 1] >= 0x30 && p[i + 1] <= 0x39 {
+                            i += 2; continue
+                        }
+                        break
                     }
-                    // initials: a single letter followed by "." and another letter+"." ("J.C.", "U.S.")
-                    if t[i] == 0x2E, i - start <= 2, i + 1 < n, classify(t, i + 1, table).cls == 1 {
-                        let nextLen = classify(t, i + 1, table).len
-                        if i + 1 + nextLen < n, t[i + 1 + nextLen] == 0x2E { i += 1 + nextLen + 1; continue }
-                    }
-                    break
+                    // Glued letters ("1.5m", "10k", "2nd", "1990s") stay with the number as a word-ish token.
+                    var j = i
+                    while j < n, j - i < 3, (p[j] | 0x20) >= 0x61 && (p[j] | 0x20) <= 0x7A { j += 1 }
+                    if j > i, j == n || classify(t, j, table).cls != 1 { i = j }
+                    h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
+                } else {
+                    i += 1
+                    h = (h ^ UInt64(b0)) &* prime
                 }
             } else {
-                i += len
+                let (cls, len, up) = classify(t, i, table)
+                if cls == 0 { space = true; i += len; continue }
+                if cls == 1 {
+                    kind = .word
+                    upper = up
+                    i = continueWord(t, start, i + len, table)
+                } else {
+                    i += len
+                }
+                h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
             }
-            let h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
             var possessive = false
-            if kind == .word, i - start > 2, t[i - 1] | 0x20 == 0x73 {
-                if t[i - 2] == 0x27 { possessive = true } else if i - start > 4, t[i - 2] == 0x99, t[i - 3] == 0x80, t[i - 4] == 0xE2 { possessive = true }
+            if kind == .word, i - start > 2, p[i - 1] | 0x20 == 0x73 {
+                if p[i - 2] == 0x27 { possessive = true } else if i - start > 4, p[i - 2] == 0x99, p[i - 3] == 0x80, p[i - 4] == 0xE2 { possessive = true }
             }
-            tokens.append(Token(start: Int32(start), end: Int32(i), kind: kind, isCapitalized: upper && cls == 1,
+            tokens.append(Token(start: Int32(start), end: Int32(i), kind: kind, isCapitalized: upper,
                                 spaceBefore: space, hash: h, isPossessive: possessive))
             space = false
         }
         return tokens
+    }
+
+    /// Where a word that started at `start` and has been scanned up to `from` ends: letters and
+    /// digits of any script, inner apostrophes and hyphens, initials' periods.
+    static func continueWord(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ from: Int, _ table: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = t.count
+        var i = from
+        while i < n {
+            // ASCII letters and digits: the common case, no table look-up
+            let b = t[i]
+            if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) { i += 1; continue }
+            let (c2, l2, _) = classify(t, i, table)
+            if c2 == 1 || c2 == 3 { i += l2; continue }
+            // inner apostrophe / hyphen / curly apostrophe followed by a letter or digit
+            let isApos = t[i] == 0x27 || (l2 == 3 && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99)
+            let isHyphen = t[i] == 0x2D
+            if (isApos || isHyphen), i + l2 < n {
+                let (c3, _, _) = classify(t, i + l2, table)
+                if c3 == 1 || (isHyphen && c3 == 3) { i += l2; continue }
+            }
+            // initials: a single letter followed by "." and another letter+"." ("J.C.", "U.S.")
+            if t[i] == 0x2E, i - start <= 2, i + 1 < n, classify(t, i + 1, table).cls == 1 {
+                let nextLen = classify(t, i + 1, table).len
+                if i + 1 + nextLen < n, t[i + 1 + nextLen] == 0x2E { i += 1 + nextLen + 1; continue }
+            }
+            break
+        }
+        return i
     }
 }
