@@ -16,6 +16,8 @@ struct Draft {
 final class Doc {
     let text: [UInt8]
     let tokens: [Token]
+    /// Per token: its hash, or for a possessive word ("Netflix's") the hash without "'s".
+    let baseHashes: [UInt64]
     let sentences: [Sentence]
     let numbers: [NumberMention]
     let dates: [DateMention]
@@ -35,6 +37,11 @@ final class Doc {
     init(text: [UInt8], tokens: [Token], sentences: [Sentence], numbers: [NumberMention], dates: [DateMention], title: String?) {
         self.text = text
         self.tokens = tokens
+        baseHashes = tokens.map { t in
+            guard t.isPossessive else { return t.hash }
+            let cut = text[Int(t.end) - 1] == 0x73 && text[Int(t.end) - 2] == 0x27 ? 2 : 4
+            return Tokenizer.hash(text[Int(t.start)..<(Int(t.end) - cut)])
+        }
         self.sentences = sentences
         self.numbers = numbers
         self.dates = dates
@@ -197,7 +204,7 @@ final class Doc {
     }
 
     /// A capitalised title span starting at `i` ("Salt and Ember, Book One", "Night of the Long Knives").
-    func capitalizedTitle(at i: Int, limit: Int, allowComma: Bool = false, stopWords: WordSet = WordSet([])) -> Range<Int>? {
+    func capitalizedTitle(at i: Int, limit: Int, allowComma: Bool = false, stopWords: WordSet = .empty) -> Range<Int>? {
         guard i < limit, isWord(i) || tokens[i].kind == .number, cap(i) || tokens[i].kind == .number, !stopWords.contains(h(i)) else { return nil }
         var j = i + 1
         var end = j

@@ -113,7 +113,7 @@ enum Subjects {
         for c in candidates { firstHashes += Tokenizer.tokenize(Array(c.utf8)).filter { $0.kind != .punct }.map(\.hash) }
         for n in d.allNames { firstHashes += Tokenizer.tokenize(Array(n.utf8)).map(\.hash) }
         firstHashes.append(K.h_the)
-        let index = TokenIndex(d, firsts: WordSet(firstHashes))
+        let index = TokenIndex(d, firsts: firstHashes)
         for c in candidates {
             var cand = c.trimmingCharacters(in: String.titlePunctuation)
             for glue in ["Of ", "And ", "In ", "On ", "For ", "To ", "With ", "At "] where cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
@@ -200,17 +200,22 @@ extension String {
 /// Where each token hash occurs in a document, for counting title mentions in one pass.
 struct TokenIndex {
     let d: Doc
-    var positions: [UInt64: [Int32]] = [:]
+    private let keys: WordIndex
+    private var positions: [[Int32]]
 
     /// Indexes the positions of the tokens whose hash is one of `firsts` (the first words of the candidates).
-    init(_ d: Doc, firsts: WordSet) {
+    init(_ d: Doc, firsts: [UInt64]) {
         self.d = d
-        for i in d.tokens.indices where d.tokens[i].kind != .punct {
-            let h = d.tokens[i].hash
-            if firsts.contains(h) { positions[h, default: []].append(Int32(i)) }
-            if d.tokens[i].isCapitalized, d.isPossessive(i) {
-                let b = CompanyRules.baseHash(d, i)
-                if firsts.contains(b) { positions[b, default: []].append(Int32(i)) }
+        keys = WordIndex(firsts)
+        positions = Array(repeating: [], count: keys.count)
+        d.tokens.withUnsafeBufferPointer { toks in
+            for i in toks.indices where toks[i].kind != .punct {
+                let id = keys.id(toks[i].hash)
+                if id >= 0 { positions[id].append(Int32(i)) }
+                if toks[i].isPossessive, toks[i].isCapitalized {
+                    let b = keys.id(CompanyRules.baseHash(d, i))
+                    if b >= 0 { positions[b].append(Int32(i)) }
+                }
             }
         }
     }
@@ -220,7 +225,10 @@ struct TokenIndex {
     func count(_ title: String, cased: Bool = false) -> Int {
         let bytes = Array(title.utf8)
         let ct = Tokenizer.tokenize(bytes)
-        guard let first = ct.first, let starts = positions[first.hash] else { return 0 }
+        guard let first = ct.first else { return 0 }
+        let id = keys.id(first.hash)
+        guard id >= 0 else { return 0 }
+        let starts = positions[id]
         var n = 0
         var lastEnd = -1
         for p32 in starts {

@@ -25,11 +25,8 @@ enum CompanyRules {
     static let tableKeys = WordSet(table.keys)
 
     /// Hash of token `i` without a possessive suffix.
-    static func baseHash(_ d: Doc, _ i: Int) -> UInt64 {
-        guard d.isPossessive(i) else { return d.h(i) }
-        let t = d.tokens[i]
-        let cut = d.text[Int(t.end) - 1] == 0x73 && d.text[Int(t.end) - 2] == 0x27 ? 2 : 4
-        return Tokenizer.hash(d.text[Int(t.start)..<(Int(t.end) - cut)])
+    @inline(__always) static func baseHash(_ d: Doc, _ i: Int) -> UInt64 {
+        i >= 0 && i < d.baseHashes.count ? d.baseHashes[i] : 0
     }
 
     /// A known company (lexicon) or a capitalised name ending in a company word starting at `i`.

@@ -9,19 +9,23 @@ struct WordSet: Sendable {
     let count: Int
 
     init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
-        let unique = Array(Set(keys))
+        let all = Array(keys)
         var size = 8
-        while size < unique.count * 4 { size <<= 1 }
+        while size < all.count * 4 { size <<= 1 }
         var table = [UInt64](repeating: 0, count: size)
-        for k in unique where k != 0 {
+        var unique = 0
+        for k in all where k != 0 {
             var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & (size - 1)
-            while table[i] != 0 { i = (i + 1) & (size - 1) }
-            table[i] = k
+            while table[i] != 0 && table[i] != k { i = (i + 1) & (size - 1) }
+            if table[i] == 0 { table[i] = k; unique += 1 }
         }
         slots = table
         mask = size - 1
-        count = unique.count
+        count = unique
     }
+
+    /// The empty set.
+    static let empty = WordSet([])
 
     @inline(__always) func contains(_ k: UInt64) -> Bool {
         guard k != 0 else { return false }
@@ -74,6 +78,45 @@ struct WordFlags: Sendable {
             let s = keys[i]
             if s == k { return values[i] }
             if s == 0 { return 0 }
+            i = (i + 1) & mask
+        }
+    }
+}
+
+/// A map from token hashes to dense ids `0..<count` (the order of first appearance), with the
+/// same cheap probing as ``WordSet``: lets per-key data live in plain arrays.
+struct WordIndex {
+    private let slots: [UInt64]
+    private let ids: [Int32]
+    private let mask: Int
+    /// The number of distinct keys.
+    let count: Int
+
+    init(_ keys: [UInt64]) {
+        var size = 8
+        while size < keys.count * 4 { size <<= 1 }
+        var table = [UInt64](repeating: 0, count: size)
+        var idTable = [Int32](repeating: -1, count: size)
+        var next: Int32 = 0
+        for k in keys where k != 0 {
+            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & (size - 1)
+            while table[i] != 0 && table[i] != k { i = (i + 1) & (size - 1) }
+            if table[i] == 0 { table[i] = k; idTable[i] = next; next += 1 }
+        }
+        slots = table
+        ids = idTable
+        mask = size - 1
+        count = Int(next)
+    }
+
+    /// The id of `k`, or -1 when absent.
+    @inline(__always) func id(_ k: UInt64) -> Int {
+        guard k != 0 else { return -1 }
+        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+        while true {
+            let s = slots[i]
+            if s == k { return Int(ids[i]) }
+            if s == 0 { return -1 }
             i = (i + 1) & mask
         }
     }
