@@ -41,6 +41,9 @@ enum Subjects {
         }
     }
 
+    static let leadingGlue = ["Of ", "And ", "In ", "On ", "For ", "To ", "With ", "At "]
+    static let leadingQuestion = ["How ", "Why ", "What ", "When ", "Is ", "Will ", "Video: ", "Confirmed: ", "Review: "]
+
     static let titleStop = Lex.set([
         "season", "seasons", "release", "date", "cast", "trailer", "spoilers", "spoiler", "review", "recap", "episode", "episodes",
         "renewed", "cancelled", "canceled", "confirmed", "officially", "returns", "return", "is", "are", "was", "will", "has",
@@ -94,12 +97,13 @@ enum Subjects {
         var firstHashes: [UInt64] = []
         var best: (String, Int, Double)? = nil
         var firstNames: [UInt64: [String]] = [:]
-        for n in d.allNames { if let t = Tokenizer.tokenize(Array(n.utf8)).first { firstNames[t.hash, default: []].append(n) } }
+        let names = d.allNames.map { ($0, Tokenizer.tokenize($0)) }
+        for (n, nt) in names { if let t = nt.first { firstNames[t.hash, default: []].append(n) } }
         var seen = Set<String>()
         // "MTV's The Osbournes" → also "The Osbournes"
         // and every prefix of a candidate: "Jersey Shore Back For 3rd" → "Jersey Shore"
         for c in candidates {
-            let ct = Tokenizer.tokenize(Array(c.utf8))
+            let ct = Tokenizer.tokenize(c)
             let cd = Doc(text: Array(c.utf8), tokens: ct, sentences: [], numbers: [], dates: [], title: nil)
             let from = ct.count > 1 && cd.isPossessive(0) ? 1 : 0
             if from == 1 { candidates.append(cd.str(1..<ct.count)) }
@@ -110,26 +114,27 @@ enum Subjects {
             }
         }
         // index the body positions of every word the candidates (and the names they may be) start or end with
-        for c in candidates { firstHashes += Tokenizer.tokenize(Array(c.utf8)).filter { $0.kind != .punct }.map(\.hash) }
-        for n in d.allNames { firstHashes += Tokenizer.tokenize(Array(n.utf8)).map(\.hash) }
+        for c in candidates { for t in Tokenizer.tokenize(c) where t.kind != .punct { firstHashes.append(t.hash) } }
+        for (_, nt) in names { for t in nt { firstHashes.append(t.hash) } }
         firstHashes.append(K.h_the)
         let index = TokenIndex(d, firsts: firstHashes)
         for c in candidates {
             var cand = c.trimmingCharacters(in: String.titlePunctuation)
-            for glue in ["Of ", "And ", "In ", "On ", "For ", "To ", "With ", "At "] where cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
-            for prefix in ["How ", "Why ", "What ", "When ", "Is ", "Will ", "Video: ", "Confirmed: ", "Review: "] where cand.hasPrefix(prefix) { cand.removeFirst(prefix.count) }
-            guard cand.count >= 2, !seen.contains(cand.lowercased()) else { continue }
+            for glue in leadingGlue where cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
+            for prefix in leadingQuestion where cand.hasPrefix(prefix) { cand.removeFirst(prefix.count) }
+            let lower = cand.lowercased()
+            guard cand.count >= 2, !seen.contains(lower) else { continue }
             // a title needs a content word: not just "Or", "The", "Season"
-            let ct = Tokenizer.tokenize(Array(cand.utf8))
+            let ct = Tokenizer.tokenize(cand)
             guard ct.contains(where: { $0.kind == .word && !Lex.titleGlue.contains($0.hash) && !titleStop.contains($0.hash) && !Lex.nonName.contains($0.hash) }) else { continue }
-            seen.insert(cand.lowercased())
+            seen.insert(lower)
             // people are not works: "Fry" when the article names "Stephen Fry"
             if ct.count <= 3, ct.allSatisfy({ $0.kind == .word }) {
                 if ct.count == 1, let full = d.fullNames[ct[0].hash], looksLikePerson(full, index) { continue }
                 if ct.count == 1, let names = firstNames[ct[0].hash], names.contains(where: { looksLikePerson($0, index) }) { continue }
-                if looksLikePerson(cand, index) { continue }
+                if looksLikePerson(cand, ct, index) { continue }
             }
-            let mentions = index.count(cand)
+            let mentions = index.count(ct)
             guard mentions > 0 else { continue }
             let words = cand.split(separator: " ").count
             let score = Double(mentions) * (1 + 0.5 * Double(min(words, 5))) * (quoted.contains(c) ? 2 : 1)
@@ -171,10 +176,14 @@ enum Subjects {
 
     /// A person is mostly called by the surname alone ("Munn said …"); a work by its full title.
     static func looksLikePerson(_ cand: String, _ index: TokenIndex) -> Bool {
-        let ct = Tokenizer.tokenize(Array(cand.utf8))
+        looksLikePerson(cand, Tokenizer.tokenize(cand), index)
+    }
+
+    /// ``looksLikePerson(_:_:)`` with the candidate's tokens.
+    static func looksLikePerson(_ cand: String, _ ct: [Token], _ index: TokenIndex) -> Bool {
         guard ct.count >= 2, ct.count <= 3, (0..<ct.count).allSatisfy({ cdIsName(ct, $0) }) else { return false }
-        let full = index.count(cand, cased: true)
-        let last = index.count(String(decoding: Array(cand.utf8)[Int(ct[ct.count - 1].start)..<Int(ct[ct.count - 1].end)], as: UTF8.self), cased: true)
+        let full = index.count(ct, cased: true)
+        let last = index.count(ct[(ct.count - 1)...], cased: true)
         return last - full > max(1, full)
     }
 
@@ -223,8 +232,14 @@ struct TokenIndex {
     /// Occurrences of `title` as a token sequence (ASCII case-insensitive; with `cased`, capitalised
     /// words must be capitalised in the text too). A possessive last word counts ("Munn’s").
     func count(_ title: String, cased: Bool = false) -> Int {
-        let bytes = Array(title.utf8)
-        let ct = Tokenizer.tokenize(bytes)
+        count(Tokenizer.tokenize(title)[...], cased: cased)
+    }
+
+    /// ``count(_:cased:)`` for a title already tokenized.
+    func count(_ ct: [Token], cased: Bool = false) -> Int { count(ct[...], cased: cased) }
+
+    /// ``count(_:cased:)`` for a title already tokenized.
+    func count(_ ct: ArraySlice<Token>, cased: Bool = false) -> Int {
         guard let first = ct.first else { return 0 }
         let id = keys.id(first.hash)
         guard id >= 0 else { return 0 }

@@ -105,6 +105,12 @@ public enum Tokenizer {
         text.withUnsafeBufferPointer { tokenize($0) }
     }
 
+    /// Tokenizes a string's UTF-8 (without copying it when the string is native).
+    public static func tokenize(_ s: String) -> [Token] {
+        var s = s
+        return s.withUTF8 { tokenize($0) }
+    }
+
     /// Tokenizes UTF-8 text in a buffer.
     public static func tokenize(_ t: UnsafeBufferPointer<UInt8>) -> [Token] {
         bmp.withUnsafeBufferPointer { tokenize(t, $0) }
