@@ -215,18 +215,24 @@ struct TokenIndex {
     /// Indexes the positions of the tokens whose hash is one of `firsts` (the first words of the candidates).
     init(_ d: Doc, firsts: [UInt64]) {
         self.d = d
-        keys = WordIndex(firsts)
-        positions = Array(repeating: [], count: keys.count)
+        let keys = WordIndex(firsts)
+        var pos = [[Int32]](repeating: [], count: keys.count)
         d.tokens.withUnsafeBufferPointer { toks in
-            for i in toks.indices where toks[i].kind != .punct {
-                let id = keys.id(toks[i].hash)
-                if id >= 0 { positions[id].append(Int32(i)) }
-                if toks[i].isPossessive, toks[i].isCapitalized {
-                    let b = keys.id(CompanyRules.baseHash(d, i))
-                    if b >= 0 { positions[b].append(Int32(i)) }
+            d.baseHashes.withUnsafeBufferPointer { base in
+                keys.withLookup { id in
+                    for i in 0..<toks.count where toks[i].kind != .punct {
+                        let k = id(toks[i].hash)
+                        if k >= 0 { pos[k].append(Int32(i)) }
+                        if toks[i].isPossessive, toks[i].isCapitalized {
+                            let b = id(base[i])
+                            if b >= 0 { pos[b].append(Int32(i)) }
+                        }
+                    }
                 }
             }
         }
+        self.keys = keys
+        positions = pos
     }
 
     /// Occurrences of `title` as a token sequence (ASCII case-insensitive; with `cased`, capitalised

@@ -109,6 +109,25 @@ struct WordIndex {
         count = Int(next)
     }
 
+    /// Runs `body` with a look-up function over the raw tables (for tight loops).
+    func withLookup<R>(_ body: ((UInt64) -> Int) -> R) -> R {
+        slots.withUnsafeBufferPointer { sl in
+            ids.withUnsafeBufferPointer { idt in
+                let mask = self.mask
+                return body { k in
+                    guard k != 0 else { return -1 }
+                    var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+                    while true {
+                        let s = sl[i]
+                        if s == k { return Int(idt[i]) }
+                        if s == 0 { return -1 }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
     /// The id of `k`, or -1 when absent.
     @inline(__always) func id(_ k: UInt64) -> Int {
         guard k != 0 else { return -1 }
