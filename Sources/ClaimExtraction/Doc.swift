@@ -159,25 +159,32 @@ final class Doc {
 
     /// Collects full names (2–4 name tokens) so later one-word mentions resolve to them.
     func collectNames() {
-        var counts: [UInt64: [String: Int]] = [:]
+        // last-name hash → the one full name seen with it, or nil once two different ones were seen
+        var byLast: [UInt64: String?] = [:]
         for s in sentences {
             var i = s.tokens.lowerBound
-            while i < s.tokens.upperBound {
-                if let r = personName(at: i, limit: s.tokens.upperBound), r.count >= 2 {
-                    let words = r.filter { isWord($0) }
-                    if words.count >= 2, words.count <= 3, let last = words.last {
-                        let full = nameString(r)
-                        let lastName = Tokenizer.hash(Array(nameString(last..<(last + 1)).utf8))
-                        counts[lastName, default: [:]][full, default: 0] += 1
-                        allNames.insert(full)
+            let end = s.tokens.upperBound
+            while i < end {
+                guard tokens[i].isCapitalized, let r = personName(at: i, limit: end), r.count >= 2 else { i += 1; continue }
+                var words = 0, last = -1
+                for k in r where tokens[k].kind == .word { words += 1; last = k }
+                if words >= 2, words <= 3 {
+                    let full = nameString(r)
+                    // the last word without a possessive "'s" (as `nameString` strips it)
+                    let t = tokens[last]
+                    let curlyCapital = t.isPossessive && text[Int(t.end) - 1] == 0x53 && text[Int(t.end) - 2] != 0x27
+                    let lastName = curlyCapital ? t.hash : baseHashes[last]
+                    if let seen = byLast[lastName] {
+                        if let one = seen, one != full { byLast[lastName] = .some(nil) }
+                    } else {
+                        byLast[lastName] = .some(full)
                     }
-                    i = r.upperBound
-                } else {
-                    i += 1
+                    allNames.insert(full)
                 }
+                i = r.upperBound
             }
         }
-        for (k, v) in counts where v.count == 1 { fullNames[k] = v.keys.first }
+        for (k, v) in byLast { if let v { fullNames[k] = v } }
     }
 
     // MARK: titles
