@@ -31,8 +31,10 @@ final class Doc {
     var works: [String] = []
     /// last name token hash → full name
     var fullNames: [UInt64: String] = [:]
-    /// Every 2–3 word person name seen.
-    var allNames: Set<String> = []
+    /// Every 2–3 word person name seen, each once, in text order.
+    var allNames: [String] = []
+    /// Exact-byte hashes of ``allNames`` (case-sensitive), to keep them unique.
+    private var nameKeys: Set<UInt64> = []
 
     init(text: [UInt8], tokens: [Token], sentences: [Sentence], numbers: [NumberMention], dates: [DateMention], title: String?) {
         self.text = text
@@ -126,7 +128,7 @@ final class Doc {
             if isPossessive(j - 1) { break }
             if isNameToken(j) { j += 1; count += 1; continue }
             // surnames that are also months ("Stephen March", "Theresa May")
-            if Lex.months[h(j)] != nil, cap(j), isWord(j), tokens[j].end - tokens[j].start > 3, !(j + 1 < limit && tokens[j + 1].kind == .number) {
+            if Lex.monthKeys.contains(h(j)), cap(j), isWord(j), tokens[j].end - tokens[j].start > 3, !(j + 1 < limit && tokens[j + 1].kind == .number) {
                 j += 1; count += 1; continue
             }
             // "K." initial: capital letter token followed by "."
@@ -179,12 +181,21 @@ final class Doc {
                     } else {
                         byLast[lastName] = .some(full)
                     }
-                    allNames.insert(full)
+                    if nameKeys.insert(Doc.exactHash(full.utf8)).inserted {
+                        allNames.append(full)
+                    }
                 }
                 i = r.upperBound
             }
         }
         for (k, v) in byLast { if let v { fullNames[k] = v } }
+    }
+
+    /// FNV-1a over bytes, case-sensitive.
+    static func exactHash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
     }
 
     // MARK: titles

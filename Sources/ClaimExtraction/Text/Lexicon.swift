@@ -39,6 +39,8 @@ enum Lex {
     /// Function words allowed inside a work title.
     static let titleGlue = set(["of", "the", "and", "a", "an", "in", "on", "to", "for", "with", "at", "from", "&", "or", "is", "my", "your", "me", "you"])
 
+    /// The keys of ``months``, for a cheap membership test.
+    static let monthKeys = WordSet(months.keys)
     static let months: [UInt64: Int] = {
         var m: [UInt64: Int] = [:]
         let names = [["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
