@@ -44,6 +44,20 @@ enum Subjects {
     static let leadingGlue = ["Of ", "And ", "In ", "On ", "For ", "To ", "With ", "At "]
     static let leadingQuestion = ["How ", "Why ", "What ", "When ", "Is ", "Will ", "Video: ", "Confirmed: ", "Review: "]
 
+    /// First bytes of ``leadingGlue`` and ``leadingQuestion``.
+    static let prefixInitials = Set((leadingGlue + leadingQuestion).compactMap { $0.utf8.first })
+
+    /// The number of space-separated words.
+    static func wordCount(_ s: String) -> Int {
+        var n = 0
+        var prev: UInt8 = 0x20
+        for b in s.utf8 {
+            if b != 0x20 && prev == 0x20 { n += 1 }
+            prev = b
+        }
+        return n
+    }
+
     static let titleStop = Lex.set([
         "season", "seasons", "release", "date", "cast", "trailer", "spoilers", "spoiler", "review", "recap", "episode", "episodes",
         "renewed", "cancelled", "canceled", "confirmed", "officially", "returns", "return", "is", "are", "was", "will", "has",
@@ -120,8 +134,10 @@ enum Subjects {
         let index = TokenIndex(d, firsts: firstHashes)
         for c in candidates {
             var cand = c.trimmingCharacters(in: String.titlePunctuation)
-            for glue in leadingGlue where cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
-            for prefix in leadingQuestion where cand.hasPrefix(prefix) { cand.removeFirst(prefix.count) }
+            if let f = cand.utf8.first, prefixInitials.contains(f) {
+                for glue in leadingGlue where cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
+                for prefix in leadingQuestion where cand.hasPrefix(prefix) { cand.removeFirst(prefix.count) }
+            }
             let lower = cand.lowercased()
             guard cand.count >= 2, !seen.contains(lower) else { continue }
             // a title needs a content word: not just "Or", "The", "Season"
@@ -136,7 +152,7 @@ enum Subjects {
             }
             let mentions = index.count(ct)
             guard mentions > 0 else { continue }
-            let words = cand.split(separator: " ").count
+            let words = wordCount(cand)
             let score = Double(mentions) * (1 + 0.5 * Double(min(words, 5))) * (quoted.contains(c) ? 2 : 1)
             if best == nil || score > best!.2 { best = (cand, mentions, score) }
         }
