@@ -134,7 +134,12 @@ public enum ClaimExtractor {
         case let .basedOn(w, a, m): parts += ["b", w ?? "", a ?? "", m ?? ""]
         case let .renewal(s): parts += ["r", s.rawValue]
         }
-        return Tokenizer.hash(Array(parts.joined(separator: "\u{1F}").utf8))
+        // FNV-1a, ASCII letters lower-cased: claim ids must stay the same across versions
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in parts.joined(separator: "\u{1F}").utf8 {
+            h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100000001b3
+        }
+        return h
     }
 
     static func hex8(_ v: UInt64) -> String {

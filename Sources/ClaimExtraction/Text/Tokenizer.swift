@@ -37,14 +37,51 @@ public struct Token: Sendable, Hashable {
 /// "Elin’s"), hyphenated words are one token ("Ji-hye", "well-known"), initials keep their
 /// periods ("J.C.", "U.S."), numbers keep separators ("15,000", "1.5"). NBSP is whitespace.
 public enum Tokenizer {
-    /// FNV-1a over bytes, ASCII letters lower-cased.
+    /// A 64-bit hash of bytes with ASCII letters lower-cased: the bytes are packed 8 at a time
+    /// (little-endian, the last chunk zero-padded), each chunk mixed in, then the length. Word-at-a-
+    /// time so the tokenizer can hash an ASCII word from the same loads it finds the word with.
     @inline(__always) public static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf29ce484222325
+        var h = hashSeed
+        var chunk: UInt64 = 0
+        var shift: UInt64 = 0
+        var len = 0
         for b in bytes {
             let c = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            h = (h ^ UInt64(c)) &* 0x100000001b3
+            chunk |= UInt64(c) << shift
+            shift += 8
+            len += 1
+            if shift == 64 { h = mix(h, chunk); chunk = 0; shift = 0 }
         }
-        return h
+        if shift > 0 { h = mix(h, chunk) }
+        return finish(h, len)
+    }
+
+    @usableFromInline static let hashSeed: UInt64 = 0xcbf29ce484222325
+
+    @inline(__always) @usableFromInline static func mix(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
+        var x = (h ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 32
+        return x
+    }
+
+    @inline(__always) @usableFromInline static func finish(_ h: UInt64, _ len: Int) -> UInt64 {
+        var x = (h ^ UInt64(truncatingIfNeeded: len)) &* 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33
+        return x
+    }
+
+    /// For each of the 8 bytes of `w`, the high bit set when the byte is not an ASCII letter or digit.
+    @inline(__always) static func nonWordMask(_ w: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let u = (w | 0x2020_2020_2020_2020) & low7
+        let geA = (u &+ 0x1F1F_1F1F_1F1F_1F1F) & high   // u >= 0x61
+        let gtZ = (u &+ 0x0505_0505_0505_0505) & high   // u >= 0x7B
+        let d = w & low7
+        let ge0 = (d &+ 0x5050_5050_5050_5050) & high   // d >= 0x30
+        let gt9 = (d &+ 0x4646_4646_4646_4646) & high   // d >= 0x3A
+        let ok = ((geA & ~gtZ) | (ge0 & ~gt9)) & ~(w & high)
+        return ~ok & high
     }
 
     /// Hash of a string as ``hash(_:)`` computes it for a token.
@@ -121,7 +158,6 @@ public enum Tokenizer {
         tokens.reserveCapacity(t.count / 5)
         guard let p = t.baseAddress else { return tokens }
         let n = t.count
-        let basis: UInt64 = 0xcbf29ce484222325, prime: UInt64 = 0x100000001b3
         var i = 0
         var space = true
         while i < n {
@@ -129,20 +165,45 @@ public enum Tokenizer {
             let start = i
             var kind: Token.Kind = .punct
             var upper = false
-            var h = basis
+            var h: UInt64 = 0
             let lb0 = b0 | 0x20
             if lb0 >= 0x61 && lb0 <= 0x7A {
-                // ASCII word: scan letters and digits, hashing as we go (the common case)
+                // ASCII word of letters and digits (the common case): found and hashed 8 bytes at a time
                 kind = .word
                 upper = b0 < 0x61
-                h = (h ^ UInt64(lb0)) &* prime
-                i += 1
-                while i < n {
-                    let b = p[i]
-                    let lb = b | 0x20
-                    if lb >= 0x61 && lb <= 0x7A { h = (h ^ UInt64(lb)) &* prime; i += 1; continue }
-                    if b >= 0x30 && b <= 0x39 { h = (h ^ UInt64(b)) &* prime; i += 1; continue }
-                    break
+                var len = 0
+                if i + 16 <= n {
+                    let raw = UnsafeRawPointer(p + i)
+                    let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                    let nw0 = nonWordMask(w0)
+                    if nw0 != 0 {
+                        len = nw0.trailingZeroBitCount >> 3
+                        let m: UInt64 = (1 << UInt64(8 &* len)) &- 1
+                        h = finish(mix(hashSeed, (w0 | 0x2020_2020_2020_2020) & m), len)
+                    } else {
+                        let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                        let nw1 = nonWordMask(w1)
+                        if nw1 != 0 {
+                            let l1 = nw1.trailingZeroBitCount >> 3
+                            len = 8 + l1
+                            let m: UInt64 = (1 << UInt64(8 &* l1)) &- 1
+                            var x = mix(hashSeed, w0 | 0x2020_2020_2020_2020)
+                            if l1 > 0 { x = mix(x, (w1 | 0x2020_2020_2020_2020) & m) }
+                            h = finish(x, len)
+                        }
+                    }
+                }
+                if len > 0 {
+                    i += len
+                } else {
+                    i += 1
+                    while i < n {
+                        let b = p[i]
+                        let lb = b | 0x20
+                        if (lb >= 0x61 && lb <= 0x7A) || (b >= 0x30 && b <= 0x39) { i += 1; continue }
+                        break
+                    }
+                    h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
                 }
                 if i < n, p[i] >= 0x80 || p[i] == 0x27 || p[i] == 0x2D || p[i] == 0x2E {
                     let e = continueWord(t, start, i, table)
@@ -168,7 +229,7 @@ public enum Tokenizer {
                     h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
                 } else {
                     i += 1
-                    h = (h ^ UInt64(b0)) &* prime
+                    h = finish(mix(hashSeed, UInt64(b0 >= 0x41 && b0 <= 0x5A ? b0 | 0x20 : b0)), 1)
                 }
             } else {
                 let (cls, len, up) = classify(t, i, table)
