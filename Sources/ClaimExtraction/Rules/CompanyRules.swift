@@ -96,8 +96,11 @@ enum CompanyRules {
         var out: [Draft] = []
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         var i = a
+        let keys = tableKeys
         while i < z {
-            guard let m = companyAt(d, i, limit: z) else { i += 1; continue }
+            // `companyAt` needs a known name or a capitalised word or number to start
+            guard keys.contains(baseHash(d, i)) || keys.contains(d.h(i)) || d.cap(i) || d.tokens[i].kind == .number,
+                  let m = companyAt(d, i, limit: z) else { i += 1; continue }
             defer { i = m.range.upperBound }
             let before = max(a, i - 11)..<i
             let prev = i - 1

@@ -73,9 +73,12 @@ enum PeopleRules {
         var out: [Draft] = []
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         var i = a
+        // every pattern below starts at one of the cast trigger words: skip other tokens at once
+        let starts = Triggers.cast0
         while i < z {
             defer { i += 1 }
             let w = d.h(i)
+            guard starts.contains(w) else { continue }
             // X as Y / X stars as Y / X, who co-stars as Y
             if w == asW {
                 if d.isAny(i - 1, asBlock) { continue }

@@ -36,11 +36,19 @@ struct Triggers: OptionSet {
     /// The families sentence `s` can fire.
     static func of(_ d: Doc, _ s: Sentence, _ table: WordFlags) -> Triggers {
         var bits: UInt8 = 0
-        for i in s.tokens {
-            let tok = d.tokens[i]
-            bits |= table[tok.hash]
-            if tok.isPossessive && tok.isCapitalized { bits |= Triggers.company.rawValue }
-            if tok.kind == .word && tok.end - tok.start == 2 && d.text[Int(tok.start)] == 0x53 { bits |= Triggers.season.rawValue }
+        let all: UInt8 = 0x3F
+        d.tokens.withUnsafeBufferPointer { toks in
+            d.text.withUnsafeBufferPointer { text in
+                table.withLookup { flags in
+                    for i in s.tokens {
+                        let tok = toks[i]
+                        bits |= flags(tok.hash)
+                        if tok.isPossessive && tok.isCapitalized { bits |= Triggers.company.rawValue }
+                        if tok.kind == .word && tok.end - tok.start == 2 && text[Int(tok.start)] == 0x53 { bits |= Triggers.season.rawValue }
+                        if bits == all { break }
+                    }
+                }
+            }
         }
         return Triggers(rawValue: bits)
     }

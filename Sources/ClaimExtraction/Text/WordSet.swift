@@ -70,6 +70,25 @@ struct WordFlags: Sendable {
         mask = size - 1
     }
 
+    /// Runs `body` with a look-up function over the raw tables (for tight loops).
+    @inline(__always) func withLookup<R>(_ body: ((UInt64) -> UInt8) -> R) -> R {
+        keys.withUnsafeBufferPointer { ks in
+            values.withUnsafeBufferPointer { vs in
+                let mask = self.mask
+                return body { k in
+                    guard k != 0 else { return 0 }
+                    var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+                    while true {
+                        let s = ks[i]
+                        if s == k { return vs[i] }
+                        if s == 0 { return 0 }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
     /// The flags of `k`, 0 when absent.
     @inline(__always) subscript(_ k: UInt64) -> UInt8 {
         guard k != 0 else { return 0 }
@@ -110,7 +129,7 @@ struct WordIndex {
     }
 
     /// Runs `body` with a look-up function over the raw tables (for tight loops).
-    func withLookup<R>(_ body: ((UInt64) -> Int) -> R) -> R {
+    @inline(__always) func withLookup<R>(_ body: ((UInt64) -> Int) -> R) -> R {
         slots.withUnsafeBufferPointer { sl in
             ids.withUnsafeBufferPointer { idt in
                 let mask = self.mask
