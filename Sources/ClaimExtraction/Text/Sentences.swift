@@ -28,6 +28,14 @@ public enum SentenceSplitter {
 
     /// Splits `tokens` of `text` into sentences, never crossing the given block boundaries.
     public static func split(text: [UInt8], tokens: [Token], blocks: [TextBlock]) -> [Sentence] {
+        text.withUnsafeBufferPointer { text in
+            tokens.withUnsafeBufferPointer { tokens in
+                split(text, tokens, blocks)
+            }
+        }
+    }
+
+    static func split(_ text: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ blocks: [TextBlock]) -> [Sentence] {
         var out: [Sentence] = []
         var ti = 0
         let blockList = blocks.isEmpty ? [TextBlock(kind: .paragraph, text: ByteRange(start: 0, end: text.count))] : blocks
@@ -94,7 +102,7 @@ public enum SentenceSplitter {
         return out
     }
 
-    static func makeSentence(_ text: [UInt8], _ tokens: [Token], _ a: Int, _ b: Int, isHeadingBlock: Bool) -> Sentence {
+    static func makeSentence(_ text: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ a: Int, _ b: Int, isHeadingBlock: Bool) -> Sentence {
         let range = ByteRange(start: Int(tokens[a].start), end: Int(tokens[b - 1].end))
         var lastPunct = b - 1
         while lastPunct > a, tokens[lastPunct].kind == .punct, isCloser(text, tokens[lastPunct]) { lastPunct -= 1 }
@@ -105,16 +113,16 @@ public enum SentenceSplitter {
         return Sentence(range: range, tokens: a..<b, isHeading: isHeadingBlock || !terminal, isQuestion: question)
     }
 
-    @inline(__always) static func isByte(_ text: [UInt8], _ t: Token, _ b: UInt8) -> Bool {
+    @inline(__always) static func isByte<B: RandomAccessCollection>(_ text: B, _ t: Token, _ b: UInt8) -> Bool where B.Element == UInt8, B.Index == Int {
         t.end - t.start == 1 && text[Int(t.start)] == b
     }
 
-    static func isEllipsis(_ text: [UInt8], _ t: Token) -> Bool {
+    @inline(__always) static func isEllipsis<B: RandomAccessCollection>(_ text: B, _ t: Token) -> Bool where B.Element == UInt8, B.Index == Int {
         t.end - t.start == 3 && text[Int(t.start)] == 0xE2 && text[Int(t.start) + 1] == 0x80 && text[Int(t.start) + 2] == 0xA6
     }
 
     /// Closing quote or bracket: " ' ) ] ” ’ »
-    static func isCloser(_ text: [UInt8], _ t: Token) -> Bool {
+    @inline(__always) static func isCloser<B: RandomAccessCollection>(_ text: B, _ t: Token) -> Bool where B.Element == UInt8, B.Index == Int {
         let s = Int(t.start)
         switch t.end - t.start {
         case 1: return text[s] == 0x22 || text[s] == 0x27 || text[s] == 0x29 || text[s] == 0x5D
@@ -125,7 +133,7 @@ public enum SentenceSplitter {
     }
 
     /// Opening quote or bracket: " ' ( [ “ ‘ «
-    static func isOpener(_ text: [UInt8], _ t: Token) -> Bool {
+    @inline(__always) static func isOpener<B: RandomAccessCollection>(_ text: B, _ t: Token) -> Bool where B.Element == UInt8, B.Index == Int {
         let s = Int(t.start)
         switch t.end - t.start {
         case 1: return text[s] == 0x22 || text[s] == 0x27 || text[s] == 0x28 || text[s] == 0x5B
