@@ -134,19 +134,24 @@ public enum ClaimExtractor {
         case let .basedOn(w, a, m): parts += ["b", w ?? "", a ?? "", m ?? ""]
         case let .renewal(s): parts += ["r", s.rawValue]
         }
-        // FNV-1a, ASCII letters lower-cased: claim ids must stay the same across versions
+        // FNV-1a over the parts joined by U+001F, ASCII letters lower-cased: claim ids must stay
+        // the same across versions
         var h: UInt64 = 0xcbf29ce484222325
-        for b in parts.joined(separator: "\u{1F}").utf8 {
-            h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100000001b3
+        for (n, part) in parts.enumerated() {
+            if n > 0 { h = (h ^ 0x1F) &* 0x100000001b3 }
+            for b in part.utf8 { h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100000001b3 }
         }
         return h
     }
 
     static func hex8(_ v: UInt64) -> String {
-        let digits = Array("0123456789abcdef")
-        var s = ""
-        for k in stride(from: 28, through: 0, by: -4) { s.append(digits[Int((v >> UInt64(k)) & 0xF)]) }
-        return s
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 8) { buf in
+            digits.withUTF8Buffer { d in
+                for k in 0..<8 { buf[k] = d[Int((v >> UInt64(28 - 4 * k)) & 0xF)] }
+            }
+            return 8
+        }
     }
 }
 
