@@ -288,27 +288,125 @@ public enum ClaimsScorer {
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// Whether the input bytes at the claim's `evidence.source` hold its quote (byte-exact for
-    /// text input; for HTML, after removing tags, decoding entities and collapsing whitespace).
+    /// Whether the input bytes at the claim's `evidence.source` hold its quote: byte for byte, or
+    /// — the cleaners take markup out and decode character references — after removing markup,
+    /// decoding references and collapsing whitespace.
+    ///
+    /// Markup is read the way an HTML tokenizer reads it: a tag runs from `<` and a letter (or `</`,
+    /// `<!`, `<?`) to the first `>` outside a quoted attribute value (a quote opens a value only
+    /// after `=`), a comment from `<!--` to `-->`; any other `<` is text. Parsers disagree on broken
+    /// tags, so a second reading ends every tag at its first `>`. Either reading may hold the
+    /// quote, with each piece of markup read as a space or as nothing ("b<i>y</i>" → "by"). For a
+    /// text dump (`isHTML` false) the Markdown syntax its cleaner takes out — emphasis markers,
+    /// link brackets and targets, inline images — counts as markup too.
+    ///
+    /// Text that is not markup (the words of a hidden element, script code) never counts: a source
+    /// range that spans removed text does not hold the quote.
     public static func provenanceHolds(_ c: Claim, input: [UInt8], isHTML: Bool) -> Bool {
         let r = c.evidence.source
         guard r.start >= 0, r.end <= input.count, r.start <= r.end else { return false }
-        let raw = String(decoding: input[r.start..<r.end], as: UTF8.self)
-        if raw == c.evidence.quote { return true }
-        let visible = collapse(CharacterReferences.decode(stripTags(raw)))
+        let raw = input[r.start..<r.end]
+        if raw.elementsEqual(c.evidence.quote.utf8) { return true }
         let quote = collapse(c.evidence.quote)
-        if visible == quote { return true }
-        // Tags removed without a space ("b<i>y</i>" → "by") is the other legitimate reading.
-        return collapse(CharacterReferences.decode(stripTags(raw, joiner: ""))) == quote
+        let markdownQuote = isHTML ? quote : collapse(String(decoding: stripMarkdown(Array(quote.utf8)), as: UTF8.self))
+        for quotedValues in [true, false] {
+            for joiner: UInt8? in [0x20, nil] {
+                let stripped = stripTags(raw, joiner: joiner, quotedValues: quotedValues)
+                let visible = CharacterReferences.decode(String(decoding: stripped, as: UTF8.self))
+                if collapse(visible) == quote { return true }
+                if !isHTML,
+                   collapse(String(decoding: stripMarkdown(Array(visible.utf8)), as: UTF8.self)) == markdownQuote {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
-    static func stripTags(_ s: String, joiner: String = " ") -> String {
-        var out = ""
-        var inTag = false
-        for ch in s {
-            if ch == "<" { inTag = true; out += joiner; continue }
-            if ch == ">" && inTag { inTag = false; continue }
-            if !inTag { out.append(ch) }
+    /// `s` with its markup replaced by `joiner` (or removed when `joiner` is nil).
+    ///
+    /// With `quotedValues`, a `"` or `'` after `=` inside a tag opens a value that may hold `>`;
+    /// without, a tag ends at its first `>`. An unterminated tag or comment runs to the end.
+    static func stripTags<C: Collection>(_ s: C, joiner: UInt8?, quotedValues: Bool) -> [UInt8] where C.Element == UInt8 {
+        let b = Array(s)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        let n = b.count
+        var i = 0
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        while i < n {
+            let c = b[i]
+            guard c == 0x3C, i + 1 < n,
+                  isLetter(b[i + 1]) || b[i + 1] == 0x2F || b[i + 1] == 0x21 || b[i + 1] == 0x3F else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            if let j = joiner { out.append(j) }
+            if b[i + 1] == 0x21, i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
+                // A comment: to the next "-->".
+                var k = i + 4
+                while k + 2 < n, !(b[k] == 0x2D && b[k + 1] == 0x2D && b[k + 2] == 0x3E) { k += 1 }
+                i = k + 2 < n ? k + 3 : n
+                continue
+            }
+            var k = i + 1
+            var quote: UInt8 = 0
+            var lastNonSpace: UInt8 = 0
+            while k < n {
+                let d = b[k]
+                if quote != 0 {
+                    if d == quote { quote = 0 }
+                } else if quotedValues, d == 0x22 || d == 0x27, lastNonSpace == 0x3D {
+                    quote = d
+                } else if d == 0x3E {
+                    break
+                }
+                if !(d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || d == 0x0C) { lastNonSpace = d }
+                k += 1
+            }
+            i = k + 1
+        }
+        return out
+    }
+
+    /// `s` without the Markdown syntax the text-dump cleaner takes out: inline images
+    /// `![alt](target)`, link targets `](target)`, and the bracket and emphasis characters
+    /// `[`, `]`, `*`, `_`. A target runs to the next `)` on the same line.
+    static func stripMarkdown(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        let n = b.count
+        /// The end (after `)`) of a `(target)` opening at `open`, or nil.
+        func targetEnd(_ open: Int) -> Int? {
+            guard open < n, b[open] == 0x28 else { return nil }
+            var k = open + 1
+            while k < n, b[k] != 0x29, b[k] != 0x0A { k += 1 }
+            return k < n && b[k] == 0x29 ? k + 1 : nil
+        }
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x21, i + 1 < n, b[i + 1] == 0x5B {
+                // An inline image: "![" … "](" … ")" on one line.
+                var k = i + 2
+                while k < n, b[k] != 0x5D, b[k] != 0x0A { k += 1 }
+                if let e = targetEnd(k + 1), b[k] == 0x5D {
+                    out.append(0x20)
+                    i = e
+                    continue
+                }
+            }
+            if c == 0x5D, let e = targetEnd(i + 1) {
+                i = e
+                continue
+            }
+            if c == 0x5B || c == 0x5D || c == 0x2A || c == 0x5F {
+                i += 1
+                continue
+            }
+            out.append(c)
+            i += 1
         }
         return out
     }

@@ -1,0 +1,48 @@
+import ArticleClaims
+import Testing
+
+/// The provenance check itself (`ClaimsScorer.provenanceHolds`): markup between the quoted words
+/// is allowed, removed text is not.
+@Suite struct ProvenanceCheckTests {
+    static func claim(_ quote: String, source: Int, _ end: Int) -> Claim {
+        Claim(id: "c", subject: ClaimSubject(title: "The Glass Harbor"), value: .renewal(status: .confirmed),
+              modality: .asserted, attribution: nil, confidence: 1,
+              evidence: Evidence(sentence: quote, quote: quote, text: ByteRange(start: 0, end: quote.utf8.count),
+                                 source: ByteRange(start: source, end: end), rule: "test"))
+    }
+
+    static func holds(_ quote: String, in input: String, isHTML: Bool = true) -> Bool {
+        let bytes = Array(input.utf8)
+        return ClaimsScorer.provenanceHolds(claim(quote, source: 0, bytes.count), input: bytes, isHTML: isHTML)
+    }
+
+    @Test func markupBetweenTheWords() {
+        #expect(Self.holds("renewed for a second season", in: "renewed <b>for</b> a <i>second</i> season"))
+        #expect(Self.holds("renewed by Netflix", in: "renewed b<i>y</i> Netflix"))
+        // A quoted attribute value may hold ">" and even "</a>": the tag ends at the ">" after it.
+        #expect(Self.holds("We're just Way back in 2012",
+                           in: "We're just <a href=\"x </a>.\"\n ], \"facts\": [ \"type\": \"date\" ] \"role\"p>Way back in 2012"))
+        #expect(Self.holds("renewed for a second season", in: "renewed <a title='a > b'>for</a> a second season"))
+        // A comment ends at "-->", not at a ">" inside it.
+        #expect(Self.holds("renewed for a second season", in: "renewed <!-- a > b --> for a second season"))
+        // A "<" that starts no tag is text.
+        #expect(Self.holds("3 < 4 seasons", in: "3 < 4 <b>seasons</b>"))
+        #expect(Self.holds("3 < 4 seasons", in: "3 &lt; 4 <b>seasons</b>"))
+    }
+
+    @Test func removedTextBetweenTheWords() {
+        #expect(!Self.holds("renewed for a second season",
+                            in: "renewed <span hidden>Another Show was cancelled</span> for a second season"))
+        #expect(!Self.holds("renewed for a second season", in: "renewed <script>var x = 1;</script> for a second season"))
+        #expect(!Self.holds("renewed for a second season", in: "renewed for a second season and more"))
+    }
+
+    @Test func markdownOfTextDumps() {
+        let link = "renewed for a [second season](https://example.com/a) by Netflix"
+        #expect(Self.holds("renewed for a second season by Netflix", in: link, isHTML: false))
+        #expect(Self.holds("renewed for a second season", in: "renewed for a **second** season", isHTML: false))
+        #expect(Self.holds("renewed for a second season", in: "renewed ![poster](p.jpg) for a second season", isHTML: false))
+        #expect(!Self.holds("renewed for a second season by Netflix", in: link, isHTML: true))
+        #expect(!Self.holds("renewed for a second season", in: "renewed [for a second season", isHTML: true))
+    }
+}
