@@ -30,6 +30,15 @@ import Testing
         #expect(Self.holds("3 < 4 seasons", in: "3 &lt; 4 <b>seasons</b>"))
     }
 
+    /// A reference to a character parsers disagree on (HTML gives U+0013 or U+FFFD, libxml2
+    /// nothing) reads as nothing on both sides.
+    @Test func referencesToInvisibleCharacters() {
+        #expect(Self.holds("premiered on May 3", in: "premiered &#19 on May 3"))
+        #expect(Self.holds("premiered on May 3", in: "premiered &#0; on <b>May</b> 3"))
+        #expect(Self.holds("premiered \u{13}on May 3", in: "premiered &#19;on May 3"))
+        #expect(!Self.holds("premiered on May 3", in: "premiered &#65; on May 3"))
+    }
+
     @Test func removedTextBetweenTheWords() {
         #expect(!Self.holds("renewed for a second season",
                             in: "renewed <span hidden>Another Show was cancelled</span> for a second season"))

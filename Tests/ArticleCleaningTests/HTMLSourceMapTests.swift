@@ -99,6 +99,20 @@ import Testing
         }
     }
 
+    /// `&#128;`–`&#159;` read as Windows-1252, as HTML (and the text-dump cleaner) reads them;
+    /// libxml2 alone gives the C1 controls. References to characters libxml2 rejects (`&#19;`,
+    /// `&#0;`, a surrogate) give no text.
+    @Test func numericReferencesFollowHTML() {
+        let raw = Array("<p>The show&#146;s first season &#150; and &#x80; more &#19 and &#0; and &#xD800; ended.</p>".utf8)
+        let a = ArticleCleaner.clean(raw, options: .init(format: .html))
+        #expect(a.text == "The show’s first season – and € more and and ended.")
+        let text = Array(a.text.utf8)
+        let w = Array("’".utf8)
+        let start = (0...(text.count - w.count)).first { Array(text[$0..<($0 + w.count)]) == w } ?? 0
+        let src = a.sourceMap.source(forText: ByteRange(start: start, end: start + w.count))
+        #expect(String(decoding: raw[src.range], as: UTF8.self) == "&#146;")
+    }
+
     @Test func mapIsExactOnNonUTF8Input() {
         // Windows-1252 bytes: decoded offsets differ from raw ones.
         var raw: [UInt8] = Array("<p>Caf".utf8) + [0xE9] + Array(" society &amp; the ".utf8) + [0x93]

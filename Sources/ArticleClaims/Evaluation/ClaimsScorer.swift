@@ -307,12 +307,12 @@ public enum ClaimsScorer {
         guard r.start >= 0, r.end <= input.count, r.start <= r.end else { return false }
         let raw = input[r.start..<r.end]
         if raw.elementsEqual(c.evidence.quote.utf8) { return true }
-        let quote = collapse(c.evidence.quote)
+        let quote = collapse(dropInvisible(c.evidence.quote))
         let markdownQuote = isHTML ? quote : collapse(String(decoding: stripMarkdown(Array(quote.utf8)), as: UTF8.self))
         for quotedValues in [true, false] {
             for joiner: UInt8? in [0x20, nil] {
                 let stripped = stripTags(raw, joiner: joiner, quotedValues: quotedValues)
-                let visible = CharacterReferences.decode(String(decoding: stripped, as: UTF8.self))
+                let visible = dropInvisible(CharacterReferences.decode(String(decoding: stripped, as: UTF8.self)))
                 if collapse(visible) == quote { return true }
                 if !isHTML,
                    collapse(String(decoding: stripMarkdown(Array(visible.utf8)), as: UTF8.self)) == markdownQuote {
@@ -321,6 +321,21 @@ public enum ClaimsScorer {
             }
         }
         return false
+    }
+
+    /// `s` without the characters a reference may stand for but no parser agrees on: C0 controls
+    /// other than whitespace, DEL, U+FFFD and the noncharacters U+FFFE/U+FFFF. HTML decodes
+    /// `&#19;` to U+0013 and `&#0;` to U+FFFD; libxml2 drops both.
+    static func dropInvisible(_ s: String) -> String {
+        func invisible(_ u: Unicode.Scalar) -> Bool {
+            let v = u.value
+            return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0C && v != 0x0D) || v == 0x7F
+                || v == 0xFFFD || v == 0xFFFE || v == 0xFFFF
+        }
+        guard s.unicodeScalars.contains(where: invisible) else { return s }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s.unicodeScalars.lazy.filter { !invisible($0) })
+        return String(out)
     }
 
     /// `s` with its markup replaced by `joiner` (or removed when `joiner` is nil).
