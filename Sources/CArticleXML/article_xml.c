@@ -24,6 +24,15 @@ int ax_libxml_version(void) {
     return LIBXML_VERSION;
 }
 
+uint32_t ax_html_entity(const uint8_t *name, size_t len) {
+    char buf[64];
+    if (name == NULL || len == 0 || len >= sizeof(buf)) return 0;
+    memcpy(buf, name, len);
+    buf[len] = 0;
+    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)buf);
+    return e != NULL && e->value > 0 ? (uint32_t)e->value : 0;
+}
+
 /* ---------------------------------------------------------------- tags */
 
 typedef struct { const char *name; uint16_t tag; } ax_tag_name;

@@ -296,9 +296,12 @@ public enum ClaimsScorer {
     /// `<!`, `<?`) to the first `>` outside a quoted attribute value (a quote opens a value only
     /// after `=`), a comment from `<!--` to `-->`; any other `<` is text. Parsers disagree on broken
     /// tags, so a second reading ends every tag at its first `>`. Either reading may hold the
-    /// quote, with each piece of markup read as a space or as nothing ("b<i>y</i>" → "by"). For a
-    /// text dump (`isHTML` false) the Markdown syntax its cleaner takes out — emphasis markers,
-    /// link brackets and targets, inline images — counts as markup too.
+    /// quote, with each piece of markup read as a space or as nothing ("b<i>y</i>" → "by").
+    /// References are decoded by the HTML rules (``CharacterReferences``) or, for HTML input, as
+    /// the HTML cleaner reads them (``HTMLReferences``: libxml2 leaves `&amp` without `;` as
+    /// written and drops `&#19;`). For a text dump (`isHTML` false) the Markdown syntax its
+    /// cleaner takes out — emphasis markers, link brackets and targets, inline images — counts as
+    /// markup too.
     ///
     /// Text that is not markup (the words of a hidden element, script code) never counts: a source
     /// range that spans removed text does not hold the quote.
@@ -307,35 +310,24 @@ public enum ClaimsScorer {
         guard r.start >= 0, r.end <= input.count, r.start <= r.end else { return false }
         let raw = input[r.start..<r.end]
         if raw.elementsEqual(c.evidence.quote.utf8) { return true }
-        let quote = collapse(dropInvisible(c.evidence.quote))
+        let quote = collapse(c.evidence.quote)
         let markdownQuote = isHTML ? quote : collapse(String(decoding: stripMarkdown(Array(quote.utf8)), as: UTF8.self))
+        let readings: [(String) -> String] = isHTML ? [CharacterReferences.decode, HTMLReferences.decode]
+                                                    : [CharacterReferences.decode]
         for quotedValues in [true, false] {
             for joiner: UInt8? in [0x20, nil] {
-                let stripped = stripTags(raw, joiner: joiner, quotedValues: quotedValues)
-                let visible = dropInvisible(CharacterReferences.decode(String(decoding: stripped, as: UTF8.self)))
-                if collapse(visible) == quote { return true }
-                if !isHTML,
-                   collapse(String(decoding: stripMarkdown(Array(visible.utf8)), as: UTF8.self)) == markdownQuote {
-                    return true
+                let stripped = String(decoding: stripTags(raw, joiner: joiner, quotedValues: quotedValues), as: UTF8.self)
+                for decode in readings {
+                    let visible = decode(stripped)
+                    if collapse(visible) == quote { return true }
+                    if !isHTML,
+                       collapse(String(decoding: stripMarkdown(Array(visible.utf8)), as: UTF8.self)) == markdownQuote {
+                        return true
+                    }
                 }
             }
         }
         return false
-    }
-
-    /// `s` without the characters a reference may stand for but no parser agrees on: C0 controls
-    /// other than whitespace, DEL, U+FFFD and the noncharacters U+FFFE/U+FFFF. HTML decodes
-    /// `&#19;` to U+0013 and `&#0;` to U+FFFD; libxml2 drops both.
-    static func dropInvisible(_ s: String) -> String {
-        func invisible(_ u: Unicode.Scalar) -> Bool {
-            let v = u.value
-            return (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0C && v != 0x0D) || v == 0x7F
-                || v == 0xFFFD || v == 0xFFFE || v == 0xFFFF
-        }
-        guard s.unicodeScalars.contains(where: invisible) else { return s }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: s.unicodeScalars.lazy.filter { !invisible($0) })
-        return String(out)
     }
 
     /// `s` with its markup replaced by `joiner` (or removed when `joiner` is nil).
