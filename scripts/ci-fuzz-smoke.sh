@@ -30,6 +30,8 @@ set -e
 
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log" | tail -n 1)
 secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$work/log" | tail -n 1)
+# A run cut short by a failure prints no "Done" line: take fuzz.sh's own timing then.
+[ -n "$secs" ] || secs=$(sed -n 's/^fuzz run: \([0-9]*\) s,.*/\1/p' "$work/log" | tail -n 1)
 echo "fuzz smoke: ${runs:-0} executions in ${secs:-?} s of fuzzing (seed $seed, corpus of $(find Fixtures -type f | wc -l) fixtures), exit status $status"
 if [ "$status" -eq 0 ] && [ "${runs:-0}" -lt 1 ]; then
   echo "fuzz smoke: no input was executed (is LLVMFuzzerRunDriver exported?)"
