@@ -45,6 +45,17 @@ import Testing
         #expect(!Self.holds("premiered on May 3", in: "premiered &#19 on <b>May</b> 3", isHTML: false))
     }
 
+    /// A text dump's cleaner keeps what is not its markup as text: `</` without a letter, an
+    /// unknown element. The quote then holds it, and it is compared without it on both sides.
+    @Test func textDumpLiteralsThatLookLikeTags() {
+        #expect(Self.holds("contract for season three<///example",
+                           in: "contract for <em>season three<///example", isHTML: false))
+        #expect(Self.holds("and <foo>the studio</foo> renewed", in: "and <foo>the studio</foo> renewed", isHTML: false))
+        #expect(Self.holds("and <foo>the studio</foo> renewed", in: "and <foo>the <b>studio</b></foo> renewed", isHTML: false))
+        #expect(!Self.holds("contract for season three<///example",
+                            in: "contract for <em>season three<///example", isHTML: true))
+    }
+
     @Test func removedTextBetweenTheWords() {
         #expect(!Self.holds("renewed for a second season",
                             in: "renewed <span hidden>Another Show was cancelled</span> for a second season"))

@@ -310,24 +310,30 @@ public enum ClaimsScorer {
         guard r.start >= 0, r.end <= input.count, r.start <= r.end else { return false }
         let raw = input[r.start..<r.end]
         if raw.elementsEqual(c.evidence.quote.utf8) { return true }
-        let quote = collapse(c.evidence.quote)
-        let markdownQuote = isHTML ? quote : collapse(String(decoding: stripMarkdown(Array(quote.utf8)), as: UTF8.self))
+        let quote = forms(c.evidence.quote, isHTML: isHTML)
         let readings: [(String) -> String] = isHTML ? [CharacterReferences.decode, HTMLReferences.decode]
                                                     : [CharacterReferences.decode]
         for quotedValues in [true, false] {
             for joiner: UInt8? in [0x20, nil] {
                 let stripped = String(decoding: stripTags(raw, joiner: joiner, quotedValues: quotedValues), as: UTF8.self)
-                for decode in readings {
-                    let visible = decode(stripped)
-                    if collapse(visible) == quote { return true }
-                    if !isHTML,
-                       collapse(String(decoding: stripMarkdown(Array(visible.utf8)), as: UTF8.self)) == markdownQuote {
-                        return true
-                    }
+                for decode in readings where zip(forms(decode(stripped), isHTML: isHTML), quote).contains(where: ==) {
+                    return true
                 }
             }
         }
         return false
+    }
+
+    /// The forms in which the visible text of a source range and a quote are compared, the same
+    /// form of each: whitespace collapsed; for a text dump also without Markdown syntax, without
+    /// anything that reads as a tag, and without both. A text dump's cleaner keeps what is not
+    /// its markup as text (`<foo>` of an unknown element, `<///x`), so the quote may hold it and
+    /// the tag reading of the source drop it; removing it from both sides compares the rest.
+    static func forms(_ s: String, isHTML: Bool) -> [String] {
+        guard !isHTML else { return [collapse(s)] }
+        let bytes = Array(s.utf8)
+        let noTags = stripTags(bytes, joiner: 0x20, quotedValues: true)
+        return [bytes, stripMarkdown(bytes), noTags, stripMarkdown(noTags)].map { collapse(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// `s` with its markup replaced by `joiner` (or removed when `joiner` is nil).
