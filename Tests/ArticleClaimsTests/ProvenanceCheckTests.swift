@@ -54,6 +54,9 @@ import Testing
         #expect(Self.holds("and <foo>the studio</foo> renewed", in: "and <foo>the <b>studio</b></foo> renewed", isHTML: false))
         #expect(!Self.holds("contract for season three<///example",
                             in: "contract for <em>season three<///example", isHTML: true))
+        // A name followed by anything but a space, "/" or ">" starts no tag in a text dump.
+        #expect(Self.holds("the cast of <a—or at least got their raise",
+                           in: "the cast of <a&#x2014;or at least <a href=\"x\">got their raise", isHTML: false))
     }
 
     @Test func removedTextBetweenTheWords() {

@@ -315,7 +315,8 @@ public enum ClaimsScorer {
                                                     : [CharacterReferences.decode]
         for quotedValues in [true, false] {
             for joiner: UInt8? in [0x20, nil] {
-                let stripped = String(decoding: stripTags(raw, joiner: joiner, quotedValues: quotedValues), as: UTF8.self)
+                let stripped = String(decoding: stripTags(raw, joiner: joiner, quotedValues: quotedValues, textDump: !isHTML),
+                                      as: UTF8.self)
                 for decode in readings where zip(forms(decode(stripped), isHTML: isHTML), quote).contains(where: ==) {
                     return true
                 }
@@ -332,25 +333,40 @@ public enum ClaimsScorer {
     static func forms(_ s: String, isHTML: Bool) -> [String] {
         guard !isHTML else { return [collapse(s)] }
         let bytes = Array(s.utf8)
-        let noTags = stripTags(bytes, joiner: 0x20, quotedValues: true)
+        let noTags = stripTags(bytes, joiner: 0x20, quotedValues: true, textDump: true)
         return [bytes, stripMarkdown(bytes), noTags, stripMarkdown(noTags)].map { collapse(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// `s` with its markup replaced by `joiner` (or removed when `joiner` is nil).
     ///
     /// With `quotedValues`, a `"` or `'` after `=` inside a tag opens a value that may hold `>`;
-    /// without, a tag ends at its first `>`. An unterminated tag or comment runs to the end.
-    static func stripTags<C: Collection>(_ s: C, joiner: UInt8?, quotedValues: Bool) -> [UInt8] where C.Element == UInt8 {
+    /// without, a tag ends at its first `>`. An unterminated tag or comment runs to the end. With
+    /// `textDump`, a name starts a tag only when a space, `/` or `>` follows it, as for the
+    /// text-dump cleaner (`<a&#x2014;` is text there).
+    static func stripTags<C: Collection>(_ s: C, joiner: UInt8?, quotedValues: Bool,
+                                         textDump: Bool = false) -> [UInt8] where C.Element == UInt8 {
         let b = Array(s)
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         let n = b.count
         var i = 0
         func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        /// Whether the `<` at `i` starts markup.
+        func startsTag(_ i: Int) -> Bool {
+            guard i + 1 < n else { return false }
+            let c1 = b[i + 1]
+            if c1 == 0x21 || c1 == 0x3F { return true }
+            var k = c1 == 0x2F ? i + 2 : i + 1
+            if !textDump { return c1 == 0x2F || isLetter(c1) }
+            guard k < n, isLetter(b[k]) else { return false }
+            while k < n, isLetter(b[k]) || (b[k] >= 0x30 && b[k] <= 0x39) || b[k] == 0x2D { k += 1 }
+            guard k < n else { return true }
+            let d = b[k]
+            return d == 0x3E || d == 0x2F || d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D
+        }
         while i < n {
             let c = b[i]
-            guard c == 0x3C, i + 1 < n,
-                  isLetter(b[i + 1]) || b[i + 1] == 0x2F || b[i + 1] == 0x21 || b[i + 1] == 0x3F else {
+            guard c == 0x3C, startsTag(i) else {
                 out.append(c)
                 i += 1
                 continue
