@@ -59,6 +59,13 @@ import Testing
                            in: "the cast of <a&#x2014;or at least <a href=\"x\">got their raise", isHTML: false))
     }
 
+    /// A reference is read within its own piece of text: "&#x2014" before a tag ends there, it
+    /// does not take the letters after the tag as more hex digits.
+    @Test func referencesEndAtMarkup() {
+        #expect(Self.holds("three—ever since", in: "three</em>&#x2014<style>ever since", isHTML: false))
+        #expect(Self.holds("three—ever since", in: "three</em>&#x2014<b>ever</b> since"))
+    }
+
     @Test func removedTextBetweenTheWords() {
         #expect(!Self.holds("renewed for a second season",
                             in: "renewed <span hidden>Another Show was cancelled</span> for a second season"))

@@ -314,10 +314,11 @@ public enum ClaimsScorer {
         let readings: [(String) -> String] = isHTML ? [CharacterReferences.decode, HTMLReferences.decode]
                                                     : [CharacterReferences.decode]
         for quotedValues in [true, false] {
-            for joiner: UInt8? in [0x20, nil] {
-                let stripped = String(decoding: stripTags(raw, joiner: joiner, quotedValues: quotedValues, textDump: !isHTML),
-                                      as: UTF8.self)
-                for decode in readings where zip(forms(decode(stripped), isHTML: isHTML), quote).contains(where: ==) {
+            let pieces = textPieces(raw, quotedValues: quotedValues, textDump: !isHTML)
+            for decode in readings {
+                // References are read within each piece of text, as the cleaners read them.
+                let decoded = pieces.map { decode(String(decoding: $0, as: UTF8.self)) }
+                for joiner in [" ", ""] where zip(forms(decoded.joined(separator: joiner), isHTML: isHTML), quote).contains(where: ==) {
                     return true
                 }
             }
@@ -333,19 +334,20 @@ public enum ClaimsScorer {
     static func forms(_ s: String, isHTML: Bool) -> [String] {
         guard !isHTML else { return [collapse(s)] }
         let bytes = Array(s.utf8)
-        let noTags = stripTags(bytes, joiner: 0x20, quotedValues: true, textDump: true)
+        let noTags = Array(textPieces(bytes, quotedValues: true, textDump: true).joined(separator: [0x20]))
         return [bytes, stripMarkdown(bytes), noTags, stripMarkdown(noTags)].map { collapse(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// `s` with its markup replaced by `joiner` (or removed when `joiner` is nil).
+    /// The pieces of text of `s` between its markup (an empty piece where markup starts or ends `s`).
     ///
     /// With `quotedValues`, a `"` or `'` after `=` inside a tag opens a value that may hold `>`;
     /// without, a tag ends at its first `>`. An unterminated tag or comment runs to the end. With
     /// `textDump`, a name starts a tag only when a space, `/` or `>` follows it, as for the
     /// text-dump cleaner (`<a&#x2014;` is text there).
-    static func stripTags<C: Collection>(_ s: C, joiner: UInt8?, quotedValues: Bool,
-                                         textDump: Bool = false) -> [UInt8] where C.Element == UInt8 {
+    static func textPieces<C: Collection>(_ s: C, quotedValues: Bool, textDump: Bool = false) -> [[UInt8]]
+    where C.Element == UInt8 {
         let b = Array(s)
+        var pieces: [[UInt8]] = []
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         let n = b.count
@@ -371,7 +373,8 @@ public enum ClaimsScorer {
                 i += 1
                 continue
             }
-            if let j = joiner { out.append(j) }
+            pieces.append(out)
+            out.removeAll(keepingCapacity: true)
             if b[i + 1] == 0x21, i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
                 // A comment: to the next "-->".
                 var k = i + 4
@@ -396,7 +399,8 @@ public enum ClaimsScorer {
             }
             i = k + 1
         }
-        return out
+        pieces.append(out)
+        return pieces
     }
 
     /// `s` without the Markdown syntax the text-dump cleaner takes out: inline images
