@@ -64,6 +64,8 @@ import Testing
     @Test func referencesEndAtMarkup() {
         #expect(Self.holds("three—ever since", in: "three</em>&#x2014<style>ever since", isHTML: false))
         #expect(Self.holds("three—ever since", in: "three</em>&#x2014<b>ever</b> since"))
+        // In a text dump a tag holds no '<': "</em " before another tag is text.
+        #expect(Self.holds("four</em —ever since", in: "<em>four</em &#x2014<style>ever since", isHTML: false))
     }
 
     @Test func removedTextBetweenTheWords() {

@@ -373,10 +373,10 @@ public enum ClaimsScorer {
                 i += 1
                 continue
             }
-            pieces.append(out)
-            out.removeAll(keepingCapacity: true)
             if b[i + 1] == 0x21, i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
                 // A comment: to the next "-->".
+                pieces.append(out)
+                out.removeAll(keepingCapacity: true)
                 var k = i + 4
                 while k + 2 < n, !(b[k] == 0x2D && b[k + 1] == 0x2D && b[k + 2] == 0x3E) { k += 1 }
                 i = k + 2 < n ? k + 3 : n
@@ -385,8 +385,11 @@ public enum ClaimsScorer {
             var k = i + 1
             var quote: UInt8 = 0
             var lastNonSpace: UInt8 = 0
+            var literal = false
             while k < n {
                 let d = b[k]
+                // The text-dump cleaner's tag never holds a '<': one seen first makes this '<' text.
+                if textDump && d == 0x3C { literal = true; break }
                 if quote != 0 {
                     if d == quote { quote = 0 }
                 } else if quotedValues, d == 0x22 || d == 0x27, lastNonSpace == 0x3D {
@@ -397,6 +400,13 @@ public enum ClaimsScorer {
                 if !(d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || d == 0x0C) { lastNonSpace = d }
                 k += 1
             }
+            if literal {
+                out.append(c)
+                i += 1
+                continue
+            }
+            pieces.append(out)
+            out.removeAll(keepingCapacity: true)
             i = k + 1
         }
         pieces.append(out)
