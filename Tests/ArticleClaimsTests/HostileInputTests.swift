@@ -514,6 +514,9 @@ struct HostileInputTests {
             + "for a second season by Netflix.", "for a second season by Netflix.", "Another Show"),
         ("The Glass Harbor has been renewed for a second season. var player = document.getElementById(\"player\"); "
             + "by Netflix, the studio said on Monday.", "by Netflix, the studio said", "getElementById"),
+        // An unterminated comment takes the rest of the line up to the next tag.
+        ("The Glass Harbor has been renewed <!--Another Show was cancelled <b>for a second season by Netflix.</b>",
+            "for a second season by Netflix.", "Another Show"),
     ])
     func textDumpTextAroundRemovedTextIsNotJoined(_ middle: String, _ after: String, _ removed: String) {
         let dump = Sample.title + "\n\n" + Sample.paragraphs[0] + "\n\n" + middle + "\n\n" + Sample.paragraphs[2] + "\n"

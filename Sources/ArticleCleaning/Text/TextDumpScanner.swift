@@ -802,6 +802,8 @@ struct TextDumpScanner {
                     let e = lineEndBeforeTag(start)
                     remove(.markup, start, e)
                     warn("unterminated comment at byte \(start)")
+                    // It took the rest of the line up to a tag, words included.
+                    split()
                     i = e
                 }
                 return true
@@ -810,6 +812,7 @@ struct TextDumpScanner {
                 let at = find(cdata: start + 9)
                 let end = at < n ? at + 3 : lineEndBeforeTag(start)
                 remove(.markup, start, end)
+                if at >= n { split() }
                 i = end
                 return true
             }
