@@ -328,14 +328,20 @@ public enum ClaimsScorer {
 
     /// The forms in which the visible text of a source range and a quote are compared, the same
     /// form of each: whitespace collapsed; for a text dump also without Markdown syntax, without
-    /// anything that reads as a tag, and without both. A text dump's cleaner keeps what is not
-    /// its markup as text (`<foo>` of an unknown element, `<///x`), so the quote may hold it and
-    /// the tag reading of the source drop it; removing it from both sides compares the rest.
+    /// anything that reads as a tag (read as a space or as nothing), and without both. A text
+    /// dump's cleaner keeps what is not its markup as text (`<rtyle>` of an unknown element,
+    /// `<///x`), so the quote may hold it and the tag reading of the source drop it; removing it
+    /// from both sides compares the rest.
     static func forms(_ s: String, isHTML: Bool) -> [String] {
         guard !isHTML else { return [collapse(s)] }
         let bytes = Array(s.utf8)
-        let noTags = Array(textPieces(bytes, quotedValues: true, textDump: true).joined(separator: [0x20]))
-        return [bytes, stripMarkdown(bytes), noTags, stripMarkdown(noTags)].map { collapse(String(decoding: $0, as: UTF8.self)) }
+        let pieces = textPieces(bytes, quotedValues: true, textDump: true)
+        var out = [bytes, stripMarkdown(bytes)]
+        for joiner: [UInt8] in [[0x20], []] {
+            let noTags = Array(pieces.joined(separator: joiner))
+            out += [noTags, stripMarkdown(noTags)]
+        }
+        return out.map { collapse(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// The pieces of text of `s` between its markup (an empty piece where markup starts or ends `s`).
