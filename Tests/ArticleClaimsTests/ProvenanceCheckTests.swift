@@ -53,6 +53,8 @@ import Testing
         #expect(Self.holds("and <foo>the studio</foo> renewed", in: "and <foo>the studio</foo> renewed", isHTML: false))
         #expect(Self.holds("and <foo>the studio</foo> renewed", in: "and <foo>the <b>studio</b></foo> renewed", isHTML: false))
         #expect(Self.holds("three—<rtyle>ever since", in: "three</em>&#x2014<rtyle>ever since", isHTML: false))
+        #expect(Self.holds("flying <a st of The Harbor, fo<e>season three",
+                           in: "flying <a st of <em>The Harbor</em>, fo<e>season three", isHTML: false))
         #expect(!Self.holds("contract for season three<///example",
                             in: "contract for <em>season three<///example", isHTML: true))
         // A name followed by anything but a space, "/" or ">" starts no tag in a text dump.

@@ -348,8 +348,9 @@ public enum ClaimsScorer {
     ///
     /// With `quotedValues`, a `"` or `'` after `=` inside a tag opens a value that may hold `>`;
     /// without, a tag ends at its first `>`. An unterminated tag or comment runs to the end. With
-    /// `textDump`, a name starts a tag only when a space, `/` or `>` follows it, as for the
-    /// text-dump cleaner (`<a&#x2014;` is text there).
+    /// `textDump`, as for the text-dump cleaner, a name starts a tag only when a space, `/` or `>`
+    /// follows it (`<a&#x2014;` is text), and a tag without its `>`, or with a `<` before it, is
+    /// text.
     static func textPieces<C: Collection>(_ s: C, quotedValues: Bool, textDump: Bool = false) -> [[UInt8]]
     where C.Element == UInt8 {
         let b = Array(s)
@@ -406,6 +407,8 @@ public enum ClaimsScorer {
                 if !(d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || d == 0x0C) { lastNonSpace = d }
                 k += 1
             }
+            // Nor does it end a tag anywhere but at a '>' (one it removes as a fragment splits the text).
+            if textDump && k >= n { literal = true }
             if literal {
                 out.append(c)
                 i += 1
