@@ -23,6 +23,9 @@ import Testing
         #expect(Self.holds("We're just Way back in 2012",
                            in: "We're just <a href=\"x </a>.\"\n ], \"facts\": [ \"type\": \"date\" ] \"role\"p>Way back in 2012"))
         #expect(Self.holds("renewed for a second season", in: "renewed <a title='a > b'>for</a> a second season"))
+        // As libxml2 reads them: "</" without a name goes alone; "<!" is text unless a comment or DOCTYPE.
+        #expect(Self.holds("season three//example", in: "<em>season three<///example"))
+        #expect(Self.holds("season <!x> three", in: "season <!x> <b>three</b>"))
         // A comment ends at "-->", not at a ">" inside it.
         #expect(Self.holds("renewed for a second season", in: "renewed <!-- a > b --> for a second season"))
         // A "<" that starts no tag is text.

@@ -346,6 +346,8 @@ public enum ClaimsScorer {
 
     /// The pieces of text of `s` between its markup (an empty piece where markup starts or ends `s`).
     ///
+    /// For HTML, markup is what libxml2 reads as such: `<` and a letter starts a tag, `</` without
+    /// a name is dropped alone, and after `<!` only a comment or a DOCTYPE is markup.
     /// With `quotedValues`, a `"` or `'` after `=` inside a tag opens a value that may hold `>`;
     /// without, a tag ends at its first `>`. An unterminated tag or comment runs to the end. With
     /// `textDump`, as for the text-dump cleaner, a name starts a tag only when a space, `/` or `>`
@@ -364,7 +366,13 @@ public enum ClaimsScorer {
         func startsTag(_ i: Int) -> Bool {
             guard i + 1 < n else { return false }
             let c1 = b[i + 1]
-            if c1 == 0x21 || c1 == 0x3F { return true }
+            if c1 == 0x3F { return true }
+            if c1 == 0x21 {
+                // libxml2 knows only comments and DOCTYPE after "<!"; the rest is text to it.
+                if textDump { return true }
+                if i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D { return true }
+                return i + 3 < n && (b[i + 2] | 0x20) == 0x64 && (b[i + 3] | 0x20) == 0x6F
+            }
             var k = c1 == 0x2F ? i + 2 : i + 1
             if !textDump { return c1 == 0x2F || isLetter(c1) }
             guard k < n, isLetter(b[k]) else { return false }
@@ -387,6 +395,13 @@ public enum ClaimsScorer {
                 var k = i + 4
                 while k + 2 < n, !(b[k] == 0x2D && b[k + 1] == 0x2D && b[k + 2] == 0x3E) { k += 1 }
                 i = k + 2 < n ? k + 3 : n
+                continue
+            }
+            if !textDump, b[i + 1] == 0x2F, i + 2 < n, !isLetter(b[i + 2]) {
+                // libxml2 drops "</" without a name and reads on as text.
+                pieces.append(out)
+                out.removeAll(keepingCapacity: true)
+                i += 2
                 continue
             }
             var k = i + 1
