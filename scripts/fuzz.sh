@@ -37,8 +37,11 @@ done
 
 # Swift's runtime keeps metadata caches alive until exit; LeakSanitizer would report them
 # as leaks of every input, so leak detection is off (ASan's other checks stay on).
-# Let libFuzzer and ASan report crashes, not Swift's own backtracer.
+# Let libFuzzer and ASan report crashes, not Swift's own backtracer. Swift seeds its hashing
+# per process, so Set and Dictionary order (and with it coverage, and the inputs libFuzzer
+# derives from it) would differ from run to run; a fixed seed makes runs repeatable.
 export SWIFT_BACKTRACE=enable=no
+export SWIFT_DETERMINISTIC_HASHING=1
 status=0
 "$bin" "$corpus" \
   -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=4096 \

@@ -24,6 +24,15 @@ int ax_libxml_version(void) {
     return LIBXML_VERSION;
 }
 
+uint32_t ax_html_entity(const uint8_t *name, size_t len) {
+    char buf[64];
+    if (name == NULL || len == 0 || len >= sizeof(buf)) return 0;
+    memcpy(buf, name, len);
+    buf[len] = 0;
+    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)buf);
+    return e != NULL && e->value > 0 ? (uint32_t)e->value : 0;
+}
+
 /* ---------------------------------------------------------------- tags */
 
 typedef struct { const char *name; uint16_t tag; } ax_tag_name;
@@ -336,8 +345,16 @@ static void ax_text(void *ctx, const xmlChar *ch, int len) {
     int32_t pos = ax_pos(s);
     int32_t n = len;
     int32_t found = -1;
+    int literal_amp = 0;
     if (pos - n >= s->prev_end && pos - n >= 0 && memcmp(s->buf + pos - n, ch, (size_t)n) == 0) {
         found = pos;
+    } else if (n == 1 && ch[0] == '&' && s->prev_end >= 0 && s->prev_end + 1 < pos && s->buf[s->prev_end] == '&'
+               && s->buf[s->prev_end + 1] != '#' && s->buf[pos - 1] != ';') {
+        /* A reference libxml2 does not decode (an unknown name, or a name without ';'): it reads
+           the name first, then delivers "&" and the name as two chunks of text. The "&" is the
+           byte at prev_end; the name, next, ends at the cursor and is found as a copy too. */
+        found = s->prev_end + 1;
+        literal_amp = 1;
     } else if (s->prev_end < pos && s->buf[s->prev_end] == '&' && pos - s->prev_end <= 40) {
         /* A character or entity reference since the last event: decoded text, handled below. */
         found = -2;
@@ -355,7 +372,7 @@ static void ax_text(void *ctx, const xmlChar *ch, int len) {
     }
     ax_result *r = s->out;
     if (found >= 0) {
-        if (found != pos) r->adjusted_chunks++;
+        if (found != pos && !literal_amp) r->adjusted_chunks++;
         int32_t start = found - n;
         /* Merge with a directly preceding copied chunk. */
         if (r->event_count > 0) {

@@ -486,6 +486,75 @@ struct HostileInputTests {
         Hostile.run(String(repeating: "\n", count: 1 << 20))
     }
 
+    // MARK: quotes across removed content
+
+    /// Removed text between two pieces of text — a hidden element's words, script code, a pruned
+    /// block, a dropped element or a script statement in a text dump — ends the block there: joined
+    /// into one sentence, the pieces would give quotes whose source range also holds the removed
+    /// text. (Before, "renewed for a second season by Netflix" was one quote spanning it.)
+    @Test(arguments: [
+        ("<p>The Glass Harbor has been renewed <span style=\"display:none\">Another Show was cancelled by the network</span> "
+            + "for a second season by Netflix.</p>", "Another Show"),
+        ("<p>The Glass Harbor has been renewed <script>var note = \"Another Show was cancelled\";</script> "
+            + "for a second season by Netflix.</p>", "Another Show"),
+        ("<div>The Glass Harbor has been renewed <div class=\"share-buttons\">Share this on Facebook and Twitter now</div> "
+            + "for a second season by Netflix.</div>", "Share this"),
+    ])
+    func htmlTextAroundRemovedTextIsNotJoined(_ middle: String, _ removed: String) {
+        let page = "<!DOCTYPE html><html><head><title>\(Sample.title)</title></head><body><article><h1>\(Sample.title)</h1>"
+            + "<p>\(Sample.paragraphs[0])</p>\(middle)<p>\(Sample.paragraphs[2])</p></article></body></html>"
+        Self.expectSeparated(Hostile.run(page), before: "has been renewed", after: "for a second season by Netflix.",
+                             removed: removed)
+    }
+
+    @Test(arguments: [
+        ("The Glass Harbor has been renewed <script>var note = \"Another Show was cancelled\";</script> "
+            + "for a second season by Netflix.", "for a second season by Netflix.", "Another Show"),
+        ("The Glass Harbor has been renewed <iframe src=\"https://example.com/x\">Another Show was cancelled</iframe> "
+            + "for a second season by Netflix.", "for a second season by Netflix.", "Another Show"),
+        ("The Glass Harbor has been renewed for a second season. var player = document.getElementById(\"player\"); "
+            + "by Netflix, the studio said on Monday.", "by Netflix, the studio said", "getElementById"),
+        // An unterminated comment takes the rest of the line up to the next tag.
+        ("The Glass Harbor has been renewed <!--Another Show was cancelled <b>for a second season by Netflix.</b>",
+            "for a second season by Netflix.", "Another Show"),
+    ])
+    func textDumpTextAroundRemovedTextIsNotJoined(_ middle: String, _ after: String, _ removed: String) {
+        let dump = Sample.title + "\n\n" + Sample.paragraphs[0] + "\n\n" + middle + "\n\n" + Sample.paragraphs[2] + "\n"
+        Self.expectSeparated(Hostile.run(dump), before: "has been renewed", after: after, removed: removed)
+    }
+
+    static func expectSeparated(_ o: Hostile.Outcome, before: String, after: String, removed: String,
+                                sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(o.text.contains(before), sourceLocation: sourceLocation)
+        #expect(o.text.contains(after), sourceLocation: sourceLocation)
+        #expect(!o.text.contains(removed), sourceLocation: sourceLocation)
+        let text = Array(o.text.utf8)
+        for block in o.article?.blocks ?? [] {
+            let b = String(decoding: text[block.text.range], as: UTF8.self)
+            #expect(!(b.contains(before) && b.contains(after)), "one block joins text across removed text: \(b)",
+                    sourceLocation: sourceLocation)
+        }
+        for claim in o.result.claims {
+            #expect(!(claim.evidence.quote.contains("renewed") && claim.evidence.quote.contains(after.prefix(12))),
+                    "a quote spans removed text: \(claim.evidence.quote)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// A start tag whose quoted `href` holds `</a>` and whose junk attributes (JSON pasted into the
+    /// page) run on for 300 bytes: every HTML parser reads it as one tag, so the link text after it
+    /// joins the sentence before it, and the claim's source range holds the whole tag — markup,
+    /// which the check must read as one tag, not end at the `>` inside the quoted value (found by
+    /// the fuzzer; `Fixtures/hostile/quote-across-long-start-tag.html`).
+    @Test func quoteAcrossLongStartTag() throws {
+        let file = Hostile.packageRoot().appendingPathComponent("Fixtures/hostile/quote-across-long-start-tag.html")
+        let o = Hostile.run(Array(try Data(contentsOf: file)))
+        let spanning = o.result.claims.filter { $0.evidence.quote.contains("We're just Way back in 2012") }
+        #expect(spanning.count == 1)
+        for c in spanning {
+            #expect(c.evidence.source.end - c.evidence.source.start > c.evidence.quote.utf8.count + 200)
+        }
+    }
+
     /// Every committed regression fixture (inputs that once broke something).
     @Test func regressionFixtures() throws {
         let dir = Hostile.packageRoot().appendingPathComponent("Fixtures/hostile")

@@ -112,7 +112,7 @@ enum Hostile {
                 if !ClaimsScorer.provenanceHolds(claim, input: input, isHTML: result.source.format == .html) {
                     problems.append("claim \(claim.id): input at \(ev.source) does not hold \"\(ev.quote)\"")
                 }
-            } else if !provenanceHoldsDecoded(claim, decoded: decoded) {
+            } else if !provenanceHoldsDecoded(claim, decoded: decoded, isHTML: result.source.format == .html) {
                 problems.append("claim \(claim.id): decoded input at \(ev.source) does not hold \"\(ev.quote)\"")
             }
         }
@@ -127,14 +127,14 @@ enum Hostile {
     }
 
     /// The input at `evidence.source`, read in the document's own encoding, holds the quote.
-    static func provenanceHoldsDecoded(_ claim: Claim, decoded: DecodedInput) -> Bool {
+    static func provenanceHoldsDecoded(_ claim: Claim, decoded: DecodedInput, isHTML: Bool) -> Bool {
         let s = claim.evidence.source
         let lo = firstDecoded(atOrAfterRaw: s.start, decoded)
         let hi = max(lo, firstDecoded(atOrAfterRaw: s.end, decoded))
         let slice = Array(decoded.utf8[lo..<hi])
         var shifted = claim
         shifted.evidence.source = ByteRange(start: 0, end: slice.count)
-        return ClaimsScorer.provenanceHolds(shifted, input: slice, isHTML: true)
+        return ClaimsScorer.provenanceHolds(shifted, input: slice, isHTML: isHTML)
     }
 
     static func firstDecoded(atOrAfterRaw raw: Int, _ decoded: DecodedInput) -> Int {

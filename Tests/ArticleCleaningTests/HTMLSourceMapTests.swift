@@ -82,6 +82,37 @@ import Testing
         }
     }
 
+    /// References libxml2 leaves as written (an unknown name, a name without `;`) arrive as two
+    /// chunks, "&" and the name, both after the parser read the name. Each maps to its own bytes;
+    /// before, "&" stood for the whole reference and the name mapped to an empty range after it,
+    /// so a quote starting at the name began past it (found by the fuzzer).
+    @Test func unknownReferencesMapToTheirBytes() {
+        let raw = Array("<p>The &irst season premiered on May 3 &foo; and &copy and &amp; and &#38 again, at length.</p>".utf8)
+        let a = ArticleCleaner.clean(raw, options: .init(format: .html))
+        #expect(a.text == "The &irst season premiered on May 3 &foo; and &copy and & and & again, at length.")
+        let text = Array(a.text.utf8)
+        for word in ["irst", "&irst", "foo", "&foo;", "copy", "&copy"] {
+            let w = Array(word.utf8)
+            let start = (0...(text.count - w.count)).first { Array(text[$0..<($0 + w.count)]) == w } ?? 0
+            let src = a.sourceMap.source(forText: ByteRange(start: start, end: start + w.count))
+            #expect(Array(raw[src.range]) == w, "\(word) maps to \(String(decoding: raw[src.range], as: UTF8.self).debugDescription)")
+        }
+    }
+
+    /// `&#128;`–`&#159;` read as Windows-1252, as HTML (and the text-dump cleaner) reads them;
+    /// libxml2 alone gives the C1 controls. References to characters libxml2 rejects (`&#19;`,
+    /// `&#0;`, a surrogate) give no text.
+    @Test func numericReferencesFollowHTML() {
+        let raw = Array("<p>The show&#146;s first season &#150; and &#x80; more &#19 and &#0; and &#xD800; ended.</p>".utf8)
+        let a = ArticleCleaner.clean(raw, options: .init(format: .html))
+        #expect(a.text == "The show’s first season – and € more and and ended.")
+        let text = Array(a.text.utf8)
+        let w = Array("’".utf8)
+        let start = (0...(text.count - w.count)).first { Array(text[$0..<($0 + w.count)]) == w } ?? 0
+        let src = a.sourceMap.source(forText: ByteRange(start: start, end: start + w.count))
+        #expect(String(decoding: raw[src.range], as: UTF8.self) == "&#146;")
+    }
+
     @Test func mapIsExactOnNonUTF8Input() {
         // Windows-1252 bytes: decoded offsets differ from raw ones.
         var raw: [UInt8] = Array("<p>Caf".utf8) + [0xE9] + Array(" society &amp; the ".utf8) + [0x93]

@@ -288,27 +288,192 @@ public enum ClaimsScorer {
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// Whether the input bytes at the claim's `evidence.source` hold its quote (byte-exact for
-    /// text input; for HTML, after removing tags, decoding entities and collapsing whitespace).
+    /// Whether the input bytes at the claim's `evidence.source` hold its quote: byte for byte, or
+    /// — the cleaners take markup out and decode character references — after removing markup,
+    /// decoding references and collapsing whitespace.
+    ///
+    /// Markup is read the way an HTML tokenizer reads it: a tag runs from `<` and a letter (or `</`,
+    /// `<!`, `<?`) to the first `>` outside a quoted attribute value (a quote opens a value only
+    /// after `=`), a comment from `<!--` to `-->`; any other `<` is text. Parsers disagree on broken
+    /// tags, so a second reading ends every tag at its first `>`. Either reading may hold the
+    /// quote, with each piece of markup read as a space or as nothing ("b<i>y</i>" → "by").
+    /// References are decoded by the HTML rules (``CharacterReferences``) or, for HTML input, as
+    /// the HTML cleaner reads them (``HTMLReferences``: libxml2 leaves `&amp` without `;` as
+    /// written and drops `&#19;`). For a text dump (`isHTML` false) the Markdown syntax its
+    /// cleaner takes out — emphasis markers, link brackets and targets, inline images — counts as
+    /// markup too.
+    ///
+    /// Text that is not markup (the words of a hidden element, script code) never counts: a source
+    /// range that spans removed text does not hold the quote.
     public static func provenanceHolds(_ c: Claim, input: [UInt8], isHTML: Bool) -> Bool {
         let r = c.evidence.source
         guard r.start >= 0, r.end <= input.count, r.start <= r.end else { return false }
-        let raw = String(decoding: input[r.start..<r.end], as: UTF8.self)
-        if raw == c.evidence.quote { return true }
-        let visible = collapse(CharacterReferences.decode(stripTags(raw)))
-        let quote = collapse(c.evidence.quote)
-        if visible == quote { return true }
-        // Tags removed without a space ("b<i>y</i>" → "by") is the other legitimate reading.
-        return collapse(CharacterReferences.decode(stripTags(raw, joiner: ""))) == quote
+        let raw = input[r.start..<r.end]
+        if raw.elementsEqual(c.evidence.quote.utf8) { return true }
+        let quote = forms(c.evidence.quote, isHTML: isHTML)
+        let readings: [(String) -> String] = isHTML ? [CharacterReferences.decode, HTMLReferences.decode]
+                                                    : [CharacterReferences.decode]
+        for quotedValues in [true, false] {
+            let pieces = textPieces(raw, quotedValues: quotedValues, textDump: !isHTML)
+            for decode in readings {
+                // References are read within each piece of text, as the cleaners read them.
+                let decoded = pieces.map { decode(String(decoding: $0, as: UTF8.self)) }
+                for joiner in [" ", ""] where zip(forms(decoded.joined(separator: joiner), isHTML: isHTML), quote).contains(where: ==) {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
-    static func stripTags(_ s: String, joiner: String = " ") -> String {
-        var out = ""
-        var inTag = false
-        for ch in s {
-            if ch == "<" { inTag = true; out += joiner; continue }
-            if ch == ">" && inTag { inTag = false; continue }
-            if !inTag { out.append(ch) }
+    /// The forms in which the visible text of a source range and a quote are compared, the same
+    /// form of each: whitespace collapsed; for a text dump also without Markdown syntax, without
+    /// anything that reads as a tag (read as a space or as nothing), and without both. A text
+    /// dump's cleaner keeps what is not its markup as text (`<rtyle>` of an unknown element,
+    /// `<///x`), so the quote may hold it and the tag reading of the source drop it; removing it
+    /// from both sides compares the rest.
+    static func forms(_ s: String, isHTML: Bool) -> [String] {
+        guard !isHTML else { return [collapse(s)] }
+        let bytes = Array(s.utf8)
+        let pieces = textPieces(bytes, quotedValues: true, textDump: true)
+        var out = [bytes, stripMarkdown(bytes)]
+        for joiner: [UInt8] in [[0x20], []] {
+            let noTags = Array(pieces.joined(separator: joiner))
+            out += [noTags, stripMarkdown(noTags)]
+        }
+        return out.map { collapse(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// The pieces of text of `s` between its markup (an empty piece where markup starts or ends `s`).
+    ///
+    /// For HTML, markup is what libxml2 reads as such: `<` and a letter starts a tag, `</` without
+    /// a name is dropped alone, and after `<!` only a comment or a DOCTYPE is markup.
+    /// With `quotedValues`, a `"` or `'` after `=` inside a tag opens a value that may hold `>`;
+    /// without, a tag ends at its first `>`. An unterminated tag or comment runs to the end. With
+    /// `textDump`, as for the text-dump cleaner, a name starts a tag only when a space, `/` or `>`
+    /// follows it (`<a&#x2014;` is text), and a tag without its `>`, or with a `<` before it, is
+    /// text.
+    static func textPieces<C: Collection>(_ s: C, quotedValues: Bool, textDump: Bool = false) -> [[UInt8]]
+    where C.Element == UInt8 {
+        let b = Array(s)
+        var pieces: [[UInt8]] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        let n = b.count
+        var i = 0
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        /// Whether the `<` at `i` starts markup.
+        func startsTag(_ i: Int) -> Bool {
+            guard i + 1 < n else { return false }
+            let c1 = b[i + 1]
+            if c1 == 0x3F { return true }
+            if c1 == 0x21 {
+                // libxml2 knows only comments and DOCTYPE after "<!"; the rest is text to it.
+                if textDump { return true }
+                if i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D { return true }
+                return i + 3 < n && (b[i + 2] | 0x20) == 0x64 && (b[i + 3] | 0x20) == 0x6F
+            }
+            var k = c1 == 0x2F ? i + 2 : i + 1
+            if !textDump { return c1 == 0x2F || isLetter(c1) }
+            guard k < n, isLetter(b[k]) else { return false }
+            while k < n, isLetter(b[k]) || (b[k] >= 0x30 && b[k] <= 0x39) || b[k] == 0x2D { k += 1 }
+            guard k < n else { return true }
+            let d = b[k]
+            return d == 0x3E || d == 0x2F || d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D
+        }
+        while i < n {
+            let c = b[i]
+            guard c == 0x3C, startsTag(i) else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            if b[i + 1] == 0x21, i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
+                // A comment: to the next "-->".
+                pieces.append(out)
+                out.removeAll(keepingCapacity: true)
+                var k = i + 4
+                while k + 2 < n, !(b[k] == 0x2D && b[k + 1] == 0x2D && b[k + 2] == 0x3E) { k += 1 }
+                i = k + 2 < n ? k + 3 : n
+                continue
+            }
+            if !textDump, b[i + 1] == 0x2F, i + 2 < n, !isLetter(b[i + 2]) {
+                // libxml2 drops "</" without a name and reads on as text.
+                pieces.append(out)
+                out.removeAll(keepingCapacity: true)
+                i += 2
+                continue
+            }
+            var k = i + 1
+            var quote: UInt8 = 0
+            var lastNonSpace: UInt8 = 0
+            var literal = false
+            while k < n {
+                let d = b[k]
+                // The text-dump cleaner's tag never holds a '<': one seen first makes this '<' text.
+                if textDump && d == 0x3C { literal = true; break }
+                if quote != 0 {
+                    if d == quote { quote = 0 }
+                } else if quotedValues, d == 0x22 || d == 0x27, lastNonSpace == 0x3D {
+                    quote = d
+                } else if d == 0x3E {
+                    break
+                }
+                if !(d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || d == 0x0C) { lastNonSpace = d }
+                k += 1
+            }
+            // Nor does it end a tag anywhere but at a '>' (one it removes as a fragment splits the text).
+            if textDump && k >= n { literal = true }
+            if literal {
+                out.append(c)
+                i += 1
+                continue
+            }
+            pieces.append(out)
+            out.removeAll(keepingCapacity: true)
+            i = k + 1
+        }
+        pieces.append(out)
+        return pieces
+    }
+
+    /// `s` without the Markdown syntax the text-dump cleaner takes out: inline images
+    /// `![alt](target)`, link targets `](target)`, and the bracket and emphasis characters
+    /// `[`, `]`, `*`, `_`. A target runs to the next `)` on the same line.
+    static func stripMarkdown(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        let n = b.count
+        /// The end (after `)`) of a `(target)` opening at `open`, or nil.
+        func targetEnd(_ open: Int) -> Int? {
+            guard open < n, b[open] == 0x28 else { return nil }
+            var k = open + 1
+            while k < n, b[k] != 0x29, b[k] != 0x0A { k += 1 }
+            return k < n && b[k] == 0x29 ? k + 1 : nil
+        }
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x21, i + 1 < n, b[i + 1] == 0x5B {
+                // An inline image: "![" … "](" … ")" on one line.
+                var k = i + 2
+                while k < n, b[k] != 0x5D, b[k] != 0x0A { k += 1 }
+                if let e = targetEnd(k + 1), b[k] == 0x5D {
+                    out.append(0x20)
+                    i = e
+                    continue
+                }
+            }
+            if c == 0x5D, let e = targetEnd(i + 1) {
+                i = e
+                continue
+            }
+            if c == 0x5B || c == 0x5D || c == 0x2A || c == 0x5F {
+                i += 1
+                continue
+            }
+            out.append(c)
+            i += 1
         }
         return out
     }

@@ -59,6 +59,36 @@ enum ContentWriter {
         return doc.chars[i] > 0
     }
 
+    /// Whether the text before and after a dropped element must go to different blocks: the
+    /// element is a block (the page breaks the line there too), or it held text of its own (words
+    /// of a hidden or pruned element, script or style code). Joined into one sentence, the words
+    /// around it would give a quote whose source range also holds the dropped text; a block break
+    /// keeps every quote's source to the quoted words and the markup between them.
+    ///
+    /// - Complexity: O(size of the subtree); each dropped subtree is looked at once.
+    static func separates(_ doc: HTMLDocument, _ i: Int) -> Bool {
+        if doc.traits(i).contains(.block) { return true }
+        let e = doc.end(i)
+        var k = i
+        while k < e {
+            let node = doc.tree.nodes[k]
+            switch node.kind {
+            case .text:
+                if doc.withText(k, { HTMLDocument.countText($0).0 }) > 0 { return true }
+            case .element:
+                if doc.intrinsic[k] == HTMLDocument.dropScript || doc.intrinsic[k] == HTMLDocument.dropStyle {
+                    // Raw text is not in the tree: look at the bytes between the tags.
+                    let s = max(0, Int(node.inner)), t = min(doc.input.count, Int(node.innerEnd))
+                    if s < t, HTMLDocument.countText(UnsafeBufferPointer(rebasing: doc.input[s..<t])).0 > 0 { return true }
+                }
+            case .comment:
+                break
+            }
+            k += 1
+        }
+        return false
+    }
+
     /// Records the page outside the selected roots: one entry per dropped top-level subtree.
     private static func recordOutside(_ doc: inout HTMLDocument, roots: [Int], into removed: inout [RemovedSpan]) {
         let n = doc.count
@@ -144,11 +174,13 @@ enum ContentWriter {
             case .element:
                 if doc.intrinsic[i] != HTMLDocument.keep {
                     if worthRecording(doc, i) { removed.append(removal(doc, i, intrinsicKind(doc, i))) }
+                    if separates(doc, i) { w.endBlock(); w.setKind(stack.last?.kind ?? .paragraph) }
                     i = doc.end(i)
                     continue
                 }
                 if i != root, let kind = pruner.prune(&doc, i) {
                     if worthRecording(doc, i) { removed.append(removal(doc, i, kind)) }
+                    if separates(doc, i) { w.endBlock(); w.setKind(stack.last?.kind ?? .paragraph) }
                     i = doc.end(i)
                     continue
                 }

@@ -119,6 +119,14 @@ struct HTMLTree {
                 if Int(ev.flags) & AX_FL_COPY == 0 {
                     off = ev.data; len = ev.len
                     if off < 0 || len < 0 || off + len > poolCount { continue }
+                    // libxml2 decodes &#128;–&#159; to the C1 controls U+0080–U+009F; HTML reads them
+                    // as Windows-1252 (&#146; is ’, &#150; is –), as the text-dump cleaner does.
+                    if len == 2, pool[Int(off)] == 0xC2, pool[Int(off) + 1] >= 0x80, pool[Int(off) + 1] <= 0x9F {
+                        let mapped = InputDecoder.cp1252High[Int(pool[Int(off) + 1]) - 0x80]
+                        let start = pool.count
+                        InputDecoder.appendUTF8(mapped, to: &pool)
+                        off = Int32(start); len = Int32(pool.count - start)
+                    }
                 }
                 let s = clamp(ev.start), e = max(clamp(ev.start), clamp(ev.end))
                 nodes.append(Node(kind: .text, tag: 0, flags: ev.flags, parent: parent, end: Int32(nodes.count + 1),

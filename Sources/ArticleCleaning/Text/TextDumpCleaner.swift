@@ -168,17 +168,22 @@ enum TextDumpCleaner {
             let before = asm.count
             if !out.isEmpty { asm.appendSynthetic("\n\n".utf8) }
             let start = asm.count
-            if cuts[k].isEmpty {
+            var starts = [start]
+            if cuts[k].isEmpty && block.splits.isEmpty {
                 for piece in blockPieces { append(piece, to: &asm, u: u, buf: buf) }
             } else {
-                appendOutside(cuts[k].map(\.text), pieces: blockPieces, to: &asm, u: u, buf: buf)
+                appendOutside(cuts[k].map(\.text), splits: block.splits, pieces: blockPieces, to: &asm, u: u, buf: buf,
+                              starts: &starts)
                 if asm.count == start {
                     asm.truncate(to: before)
                     continue
                 }
             }
             let kind: TextBlock.Kind = block.hint ?? (shaped[k] ? .heading : .paragraph)
-            out.append(TextBlock(kind: kind, text: ByteRange(start: start, end: asm.count)))
+            for (j, s) in starts.enumerated() {
+                let e = j + 1 < starts.count ? starts[j + 1] - 2 : asm.count
+                out.append(TextBlock(kind: kind, text: ByteRange(start: s, end: e)))
+            }
         }
 
         let spans = finishSpans(removed, u: u, decoded: decoded)
@@ -201,19 +206,47 @@ enum TextDumpCleaner {
 
     /// Appends the parts of `pieces` outside the sorted, disjoint text ranges `cuts`. Copied pieces are
     /// split exactly; a replaced or synthetic piece goes with its first byte.
-    static func appendOutside(_ cuts: [Range<Int>], pieces: ArraySlice<TextPiece>, to asm: inout TextAssembler,
-                              u: UnsafeBufferPointer<UInt8>, buf: [UInt8]) {
+    ///
+    /// Text on both sides of a cut, or of one of the ascending text offsets `splits` (where the
+    /// scanner removed text), goes to separate blocks: the part before loses its trailing space, a
+    /// blank line follows, and the text offset where the next part starts is appended to `starts`
+    /// (which holds the block's own start). Joined into one sentence, the parts would give quotes
+    /// whose source range also holds the removed code or words.
+    static func appendOutside(_ cuts: [Range<Int>], splits: [Int], pieces: ArraySlice<TextPiece>,
+                              to asm: inout TextAssembler, u: UnsafeBufferPointer<UInt8>, buf: [UInt8],
+                              starts: inout [Int]) {
         var c = 0
+        var sp = 0
+        var crossed = false
+        func beginPart() {
+            guard crossed else { return }
+            crossed = false
+            let partStart = starts[starts.count - 1]
+            var keep = asm.count
+            while keep > partStart {
+                let b = asm.bytes[keep - 1]
+                guard b == 0x20 || b == 0x0A || b == 0x09 else { break }
+                keep -= 1
+            }
+            asm.truncate(to: keep)
+            guard keep > partStart else { return }
+            asm.appendSynthetic("\n\n".utf8)
+            starts.append(asm.count)
+        }
         for piece in pieces {
             var t = piece.text.lowerBound
             while t < piece.text.upperBound {
+                while sp < splits.count, splits[sp] <= t { crossed = true; sp += 1 }
                 while c < cuts.count, cuts[c].upperBound <= t { c += 1 }
                 if c < cuts.count, cuts[c].lowerBound <= t {
+                    crossed = true
                     guard piece.mode == .copied else { break }
                     t = min(piece.text.upperBound, cuts[c].upperBound)
                     continue
                 }
-                let end = c < cuts.count ? min(piece.text.upperBound, cuts[c].lowerBound) : piece.text.upperBound
+                beginPart()
+                var end = c < cuts.count ? min(piece.text.upperBound, cuts[c].lowerBound) : piece.text.upperBound
+                if piece.mode == .copied, sp < splits.count { end = min(end, splits[sp]) }
                 if piece.mode == .copied {
                     let s0 = piece.source.lowerBound + (t - piece.text.lowerBound)
                     asm.appendCopied(u, from: s0..<(s0 + end - t))

@@ -28,6 +28,9 @@ struct ScannedBlock: Sendable {
     var nbspSpace: Int
     /// Whether the block's input holds a `;` (only such blocks can hold a script statement).
     var hasSemicolon: Bool
+    /// Text offsets (into the text buffer, ascending, inside ``text``) where removed text lay
+    /// between the words before and after: the block is written as separate blocks there.
+    var splits: [Int] = []
 }
 
 /// A dropped piece of input found while scanning.
@@ -72,6 +75,10 @@ struct TextDumpScanner {
     private var blockNBSP = -1
     private var blockHint: TextBlock.Kind?
     private var blockSemicolon = false
+    private var blockSplits: [Int] = []
+    /// Removed text (script code, a dropped element's words) lies between the block's text so far
+    /// and whatever text comes next.
+    private var splitPending = false
     private var pendingSpace: Range<Int>?
     private var pendingNBSP = false
     private var pendingSynthetic = false
@@ -197,8 +204,27 @@ struct TextDumpScanner {
         blockSrcHi = 0
         blockNBSP = -1
         blockHint = lineHint ?? tagHint ?? (quoteDepth > 0 ? .quote : nil)
+        blockSplits = []
+        splitPending = false
         pendingSpace = nil
         pendingSynthetic = false
+    }
+
+    /// Marks that removed text lies here: the text before and after stays one block for the
+    /// classifier, but is written as separate blocks (``ScannedBlock/splits``) so that no sentence
+    /// joins words across the removed text — no single source range would hold such a quote
+    /// without the removed words.
+    mutating func split() {
+        guard blockOpen, textBuffer.count > blockTextStart else { return }
+        splitPending = true
+    }
+
+    /// Records a pending split where the next text starts: `skip` bytes (a leading space) into
+    /// what is appended next.
+    @inline(__always) private mutating func takeSplit(skip: Int = 0) {
+        guard splitPending else { return }
+        splitPending = false
+        if textBuffer.count > blockTextStart { blockSplits.append(textBuffer.count + skip) }
     }
 
     @inline(__always) private mutating func extend(_ r: Range<Int>) {
@@ -259,6 +285,7 @@ struct TextDumpScanner {
         }
         openBlockIfNeeded()
         flushPendingSpace()
+        takeSplit(skip: u[a] == 0x20 ? 1 : 0)
         appendPiece(a..<b, copied: true)
     }
 
@@ -266,6 +293,7 @@ struct TextDumpScanner {
     mutating func emitReplacement(_ scalar: UInt32, _ a: Int, _ b: Int) {
         openBlockIfNeeded()
         flushPendingSpace()
+        takeSplit()
         let t = textBuffer.count
         InputDecoder.appendUTF8(scalar, to: &textBuffer)
         pieces.append(TextPiece(text: t..<textBuffer.count, source: a..<b, mode: .replaced))
@@ -292,6 +320,7 @@ struct TextDumpScanner {
     mutating func endBlock() {
         pendingSpace = nil
         pendingSynthetic = false
+        splitPending = false
         guard blockOpen else { return }
         defer { blockSemicolon = false }
         blockOpen = false
@@ -304,7 +333,7 @@ struct TextDumpScanner {
         let lo = blockSrcLo == Int.max ? 0 : blockSrcLo
         blocks.append(ScannedBlock(text: blockTextStart..<textBuffer.count, pieces: blockPieceStart..<pieces.count,
                                    source: lo..<max(lo, blockSrcHi), hint: blockHint, nbspSpace: blockNBSP,
-                                   hasSemicolon: blockSemicolon))
+                                   hasSemicolon: blockSemicolon, splits: blockSplits))
     }
 
     /// Records that input bytes `a..<b` were dropped.
@@ -773,6 +802,8 @@ struct TextDumpScanner {
                     let e = lineEndBeforeTag(start)
                     remove(.markup, start, e)
                     warn("unterminated comment at byte \(start)")
+                    // It took the rest of the line up to a tag, words included.
+                    split()
                     i = e
                 }
                 return true
@@ -781,6 +812,7 @@ struct TextDumpScanner {
                 let at = find(cdata: start + 9)
                 let end = at < n ? at + 3 : lineEndBeforeTag(start)
                 remove(.markup, start, end)
+                if at >= n { split() }
                 i = end
                 return true
             }
@@ -910,6 +942,9 @@ struct TextDumpScanner {
         if attrs.ok && (attrs.hasEquals || (atEnd && attrs.empty)) {
             remove(.scriptFragment, start, e)
             warn("unterminated tag at byte \(start) removed")
+            // The fragment reads as a tag running on: no source range holds the text on both sides
+            // without it.
+            split()
             i = e
             return true
         }
@@ -1011,6 +1046,8 @@ struct TextDumpScanner {
             }
             if let closeEnd = findClose(key: key, nameLength: nameEnd - start - 1, from: tagEnd) {
                 remove(info.kind, start, closeEnd)
+                // Script or style code between two pieces of text: they must not join into one sentence.
+                if holdsText(tagEnd, closeEnd) { split() }
                 skipTo = closeEnd
             } else {
                 remove(info.kind, start, tagEnd)
@@ -1117,7 +1154,7 @@ struct TextDumpScanner {
             if c == 0x0A {
                 if blankAfterNewline(j).blank {
                     remove(dropKind, dropStart, j)
-                    dropping = false
+                    endDrop(at: j)
                     i = j
                     return
                 }
@@ -1141,7 +1178,7 @@ struct TextDumpScanner {
                     if dropDepth == 0 {
                         let end = tagEnd(from: ne).end.map { $0 + 1 } ?? ne
                         remove(dropKind, dropStart, end)
-                        dropping = false
+                        endDrop(at: end)
                         i = end
                         return
                     }
@@ -1166,8 +1203,35 @@ struct TextDumpScanner {
             j = ne
         }
         remove(dropKind, dropStart, n)
-        dropping = false
+        endDrop(at: n)
         i = n
+    }
+
+    /// Ends a dropped element at `end`; the block is split there when the element held text (a
+    /// caption, a hidden note, an embed's fallback).
+    private mutating func endDrop(at end: Int) {
+        dropping = false
+        if holdsText(dropStart, end) { split() }
+    }
+
+    /// Whether `u[a..<b]` holds anything but tags, comments and whitespace.
+    ///
+    /// - Complexity: O(b - a); every dropped span is looked at once.
+    func holdsText(_ a: Int, _ b: Int) -> Bool {
+        var k = max(0, a)
+        let end = min(b, n)
+        while k < end {
+            let c = u[k]
+            if c == 0x3C, k + 1 < end, Self.isLetter(u[k + 1]) || u[k + 1] == 0x2F || u[k + 1] == 0x21 || u[k + 1] == 0x3F {
+                var m = k + 1
+                while m < end, u[m] != 0x3E { m += 1 }
+                k = m + 1
+                continue
+            }
+            if Self.isSpaceOrTab(c) || c == 0x0A || c == 0x0D || c == 0x0C { k += 1; continue }
+            return true
+        }
+        return false
     }
 
     // MARK: - Cached searches

@@ -10,6 +10,10 @@ void ax_init(void);
 /// The libxml2 version the program was linked with, e.g. 20914.
 int ax_libxml_version(void);
 
+/// The code point of the HTML named entity `name` (`len` bytes, without `&` and `;`) as
+/// libxml2's HTML parser knows it, or 0 when it does not know the name.
+uint32_t ax_html_entity(const uint8_t *name, size_t len);
+
 /* ------------------------------------------------------------------------ */
 /* HTML event stream                                                         */
 /*                                                                           */
