@@ -9,33 +9,17 @@ struct WordSet: Sendable {
     let count: Int
 
     init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
-        let all = Array(keys)
-        var size = 8
-        while size < all.count * 4 { size <<= 1 }
-        var table = [UInt64](repeating: 0, count: size)
-        var unique = 0
-        for k in all where k != 0 {
-            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & (size - 1)
-            while table[i] != 0 && table[i] != k { i = (i + 1) & (size - 1) }
-            if table[i] == 0 { table[i] = k; unique += 1 }
-        }
-        slots = table
-        mask = size - 1
-        count = unique
+        let t = buildTable(Array(keys))
+        slots = t.slots
+        mask = t.slots.count - 1
+        count = t.count
     }
 
     /// The empty set.
     static let empty = WordSet([])
 
     @inline(__always) func contains(_ k: UInt64) -> Bool {
-        guard k != 0 else { return false }
-        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
-        while true {
-            let s = slots[i]
-            if s == k { return true }
-            if s == 0 { return false }
-            i = (i + 1) & mask
-        }
+        slots.withUnsafeBufferPointer { probeSlot($0, mask, k) != nil }
     }
 
     /// The union with more keys.
@@ -75,31 +59,13 @@ struct WordFlags: Sendable {
         keys.withUnsafeBufferPointer { ks in
             values.withUnsafeBufferPointer { vs in
                 let mask = self.mask
-                return body { k in
-                    guard k != 0 else { return 0 }
-                    var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
-                    while true {
-                        let s = ks[i]
-                        if s == k { return vs[i] }
-                        if s == 0 { return 0 }
-                        i = (i + 1) & mask
-                    }
-                }
+                return body { k in probeSlot(ks, mask, k).map { vs[$0] } ?? 0 }
             }
         }
     }
 
     /// The flags of `k`, 0 when absent.
-    @inline(__always) subscript(_ k: UInt64) -> UInt8 {
-        guard k != 0 else { return 0 }
-        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
-        while true {
-            let s = keys[i]
-            if s == k { return values[i] }
-            if s == 0 { return 0 }
-            i = (i + 1) & mask
-        }
-    }
+    @inline(__always) subscript(_ k: UInt64) -> UInt8 { withLookup { $0(k) } }
 }
 
 /// A map from token hashes to dense ids `0..<count` (the order of first appearance), with the
@@ -112,20 +78,11 @@ struct WordIndex {
     let count: Int
 
     init(_ keys: [UInt64]) {
-        var size = 8
-        while size < keys.count * 4 { size <<= 1 }
-        var table = [UInt64](repeating: 0, count: size)
-        var idTable = [Int32](repeating: -1, count: size)
-        var next: Int32 = 0
-        for k in keys where k != 0 {
-            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & (size - 1)
-            while table[i] != 0 && table[i] != k { i = (i + 1) & (size - 1) }
-            if table[i] == 0 { table[i] = k; idTable[i] = next; next += 1 }
-        }
-        slots = table
-        ids = idTable
-        mask = size - 1
-        count = Int(next)
+        let t = buildTable(keys)
+        slots = t.slots
+        ids = t.ids
+        mask = t.slots.count - 1
+        count = t.count
     }
 
     /// Runs `body` with a look-up function over the raw tables (for tight loops).
@@ -133,29 +90,39 @@ struct WordIndex {
         slots.withUnsafeBufferPointer { sl in
             ids.withUnsafeBufferPointer { idt in
                 let mask = self.mask
-                return body { k in
-                    guard k != 0 else { return -1 }
-                    var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
-                    while true {
-                        let s = sl[i]
-                        if s == k { return Int(idt[i]) }
-                        if s == 0 { return -1 }
-                        i = (i + 1) & mask
-                    }
-                }
+                return body { k in probeSlot(sl, mask, k).map { Int(idt[$0]) } ?? -1 }
             }
         }
     }
 
     /// The id of `k`, or -1 when absent.
-    @inline(__always) func id(_ k: UInt64) -> Int {
-        guard k != 0 else { return -1 }
-        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
-        while true {
-            let s = slots[i]
-            if s == k { return Int(ids[i]) }
-            if s == 0 { return -1 }
-            i = (i + 1) & mask
-        }
+    @inline(__always) func id(_ k: UInt64) -> Int { withLookup { $0(k) } }
+}
+
+/// The slot of `k` in an open-addressing table of keys (0 = empty, linear probing), or nil.
+@inline(__always) func probeSlot(_ slots: UnsafeBufferPointer<UInt64>, _ mask: Int, _ k: UInt64) -> Int? {
+    guard k != 0 else { return nil }
+    var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+    while true {
+        let s = slots[i]
+        if s == k { return i }
+        if s == 0 { return nil }
+        i = (i + 1) & mask
     }
+}
+
+/// An open-addressing table (load ≤ 1/4, linear probing, 0 = empty) of the distinct non-zero
+/// `keys`, with each key's dense id in order of first appearance.
+func buildTable(_ keys: [UInt64]) -> (slots: [UInt64], ids: [Int32], count: Int) {
+    var size = 8
+    while size < keys.count * 4 { size <<= 1 }
+    var table = [UInt64](repeating: 0, count: size)
+    var idTable = [Int32](repeating: -1, count: size)
+    var next: Int32 = 0
+    for k in keys where k != 0 {
+        var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & (size - 1)
+        while table[i] != 0 && table[i] != k { i = (i + 1) & (size - 1) }
+        if table[i] == 0 { table[i] = k; idTable[i] = next; next += 1 }
+    }
+    return (table, idTable, Int(next))
 }
