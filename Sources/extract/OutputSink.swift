@@ -35,14 +35,20 @@ final class OutputSink {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temp = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // The interrupt handler learns the name before the file exists: a signal that arrives
+        // right after `open` must still remove it.
+        let cTemp = strdup(temp)
+        Interrupt.tempPath = cTemp
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         if fd < 0 {
-            throw .failed("cannot create \(path): \(String(cString: strerror(errno)))")
+            let message = String(cString: strerror(errno))
+            Interrupt.tempPath = nil
+            free(cTemp)
+            throw .failed("cannot create \(path): \(message)")
         }
         self.fd = fd
         self.finalPath = path
         self.tempPath = temp
-        Interrupt.tempPath = strdup(temp)
     }
 
     func write(_ bytes: [UInt8]) throws(Failure) {
