@@ -339,6 +339,33 @@ static void ax_end(void *ctx, const xmlChar *name) {
     if (!implied) s->prev_end = pos;
 }
 
+/* Whether the source [a, b) is written as a reference libxml2 decodes: '&#' digits, '&#x' hex
+   digits (each with or without ';'), or '&' name ';'. */
+static int ax_is_reference(ax_state *s, int32_t a, int32_t b) {
+    if (a < 0 || b > (int32_t)s->len || b - a < 3 || s->buf[a] != '&') return 0;
+    int32_t k = a + 1;
+    if (s->buf[k] == '#') {
+        k++;
+        int hex = k < b && (s->buf[k] | 0x20) == 'x';
+        if (hex) k++;
+        int32_t digits = k;
+        while (k < b) {
+            unsigned char c = s->buf[k];
+            if ((c >= '0' && c <= '9') || (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')) k++; else break;
+        }
+        if (k == digits) return 0;
+        if (k < b && s->buf[k] == ';') k++;
+        return k == b;
+    }
+    while (k < b) {
+        unsigned char c = s->buf[k];
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') k++;
+        else if ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == ':') k++;
+        else break;
+    }
+    return k > a + 1 && k + 1 == b && s->buf[k] == ';';
+}
+
 static void ax_text(void *ctx, const xmlChar *ch, int len) {
     ax_state *s = (ax_state *)ctx;
     if (len <= 0) return;
@@ -346,17 +373,23 @@ static void ax_text(void *ctx, const xmlChar *ch, int len) {
     int32_t n = len;
     int32_t found = -1;
     int literal_amp = 0;
+    /* The reference this chunk may come from starts at the last '&' since the last event (input
+       libxml2 drops without an event, such as "</" with no name, may lie before it). */
+    int32_t amp = -1;
+    for (int32_t k = pos - 1; k >= s->prev_end && k >= 0 && pos - k <= 40; k--) {
+        if (s->buf[k] == '&') { amp = k; break; }
+    }
     if (pos - n >= s->prev_end && pos - n >= 0 && memcmp(s->buf + pos - n, ch, (size_t)n) == 0) {
         found = pos;
-    } else if (n == 1 && ch[0] == '&' && s->prev_end >= 0 && s->prev_end + 1 < pos && s->buf[s->prev_end] == '&'
-               && s->buf[s->prev_end + 1] != '#' && s->buf[pos - 1] != ';') {
+    } else if (amp >= 0 && n == 1 && ch[0] == '&' && amp + 1 < pos && s->buf[amp + 1] != '#'
+               && s->buf[pos - 1] != ';') {
         /* A reference libxml2 does not decode (an unknown name, or a name without ';'): it reads
            the name first, then delivers "&" and the name as two chunks of text. The "&" is the
-           byte at prev_end; the name, next, ends at the cursor and is found as a copy too. */
-        found = s->prev_end + 1;
+           byte at amp; the name, next, ends at the cursor and is found as a copy too. */
+        found = amp + 1;
         literal_amp = 1;
-    } else if (s->prev_end < pos && s->buf[s->prev_end] == '&' && pos - s->prev_end <= 40) {
-        /* A character or entity reference since the last event: decoded text, handled below. */
+    } else if (amp >= 0 && ax_is_reference(s, amp, pos)) {
+        /* A character or entity reference ending at the cursor: decoded text, handled below. */
         found = -2;
     }
     /* Locate the chunk: normally it ends at the cursor; after a buffer flush the cursor can
@@ -399,7 +432,7 @@ static void ax_text(void *ctx, const xmlChar *ch, int len) {
     if (e == NULL) return;
     e->kind = AX_EV_TEXT;
     e->flags = 0;
-    int32_t start = s->prev_end <= pos ? s->prev_end : pos;
+    int32_t start = found == -2 ? amp : s->prev_end <= pos ? s->prev_end : pos;
     e->start = start;
     e->end = pos;
     e->data = off;

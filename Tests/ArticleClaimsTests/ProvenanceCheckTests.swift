@@ -26,6 +26,9 @@ import Testing
         // As libxml2 reads them: "</" without a name goes alone; "<!" is text unless a comment or DOCTYPE.
         #expect(Self.holds("season three//example", in: "<em>season three<///example"))
         #expect(Self.holds("season <!x> three", in: "season <!x> <b>three</b>"))
+        // Zero-width spaces (U+200B, U+FEFF) are dropped by the cleaners.
+        #expect(Self.holds("a second seasew more", in: "a <b>second</b> sea\u{FEFF}sew\u{200B} more"))
+        #expect(Self.holds("a second seasew more", in: "a **second** sea\u{FEFF}sew\u{200B} more", isHTML: false))
         // A comment ends at "-->", not at a ">" inside it.
         #expect(Self.holds("renewed for a second season", in: "renewed <!-- a > b --> for a second season"))
         // A "<" that starts no tag is text.

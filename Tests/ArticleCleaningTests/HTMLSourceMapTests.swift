@@ -99,6 +99,22 @@ import Testing
         }
     }
 
+    /// libxml2 drops `</` without a name and gives no event for it: a reference right after it
+    /// must still be found where it is written, not matched to a later `"` of the text, which
+    /// then turned the rest of the chunk into one replaced span (found by the fuzzer).
+    @Test func referenceAfterNamelessEndTag() {
+        let raw = Array("<p>Cast: </&quot;\",Mara Lindqvist as Elin Sand and more words after it.</p>".utf8)
+        let a = ArticleCleaner.clean(raw, options: .init(format: .html))
+        #expect(a.text == "Cast: \"\",Mara Lindqvist as Elin Sand and more words after it.")
+        let text = Array(a.text.utf8)
+        for word in ["Mara Lindqvist as Elin Sand", "\",Mara"] {
+            let w = Array(word.utf8)
+            let start = (0...(text.count - w.count)).first { Array(text[$0..<($0 + w.count)]) == w } ?? 0
+            let src = a.sourceMap.source(forText: ByteRange(start: start, end: start + w.count))
+            #expect(Array(raw[src.range]) == w, "\(word) maps to \(String(decoding: raw[src.range], as: UTF8.self).debugDescription)")
+        }
+    }
+
     /// `&#128;`–`&#159;` read as Windows-1252, as HTML (and the text-dump cleaner) reads them;
     /// libxml2 alone gives the C1 controls. References to characters libxml2 rejects (`&#19;`,
     /// `&#0;`, a surrogate) give no text.

@@ -332,7 +332,13 @@ public enum ClaimsScorer {
     /// dump's cleaner keeps what is not its markup as text (`<rtyle>` of an unknown element,
     /// `<///x`), so the quote may hold it and the tag reading of the source drop it; removing it
     /// from both sides compares the rest.
+    ///
+    /// Zero-width spaces and no-break spaces (U+200B, U+FEFF) are left out of every form: both
+    /// cleaners drop them from the text.
     static func forms(_ s: String, isHTML: Bool) -> [String] {
+        let s = s.unicodeScalars.contains { $0.value == 0x200B || $0.value == 0xFEFF }
+            ? String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value != 0x200B && $0.value != 0xFEFF }))
+            : s
         guard !isHTML else { return [collapse(s)] }
         let bytes = Array(s.utf8)
         let pieces = textPieces(bytes, quotedValues: true, textDump: true)
