@@ -353,91 +353,92 @@ public enum ClaimsScorer {
     /// The pieces of text of `s` between its markup (an empty piece where markup starts or ends `s`).
     ///
     /// For HTML, markup is what libxml2 reads as such: `<` and a letter starts a tag, `</` without
-    /// a name is dropped alone, and after `<!` only a comment or a DOCTYPE is markup.
-    /// With `quotedValues`, a `"` or `'` after `=` inside a tag opens a value that may hold `>`;
-    /// without, a tag ends at its first `>`. An unterminated tag or comment runs to the end. With
-    /// `textDump`, as for the text-dump cleaner, a name starts a tag only when a space, `/` or `>`
-    /// follows it (`<a&#x2014;` is text), and a tag without its `>`, or with a `<` before it, is
-    /// text.
+    /// a name is dropped alone, after `<!` only a comment or a DOCTYPE is markup, and an
+    /// unterminated tag runs to the end. With `quotedValues`, a `"` or `'` after `=` inside a tag
+    /// opens a value that may hold `>`; without, a tag ends at its first `>`. A comment runs to
+    /// `-->`. With `textDump`, markup is what the text-dump cleaner reads as such: a name starts a
+    /// tag only when a space, `/` or `>` follows it (`<a&#x2014;` is text), `<scheme:…>` is an
+    /// autolink, and a tag without its `>`, or with a `<` before it, is text.
     static func textPieces<C: Collection>(_ s: C, quotedValues: Bool, textDump: Bool = false) -> [[UInt8]]
     where C.Element == UInt8 {
         let b = Array(s)
-        var pieces: [[UInt8]] = []
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
         let n = b.count
-        var i = 0
         func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        /// Whether the `<` at `i` starts markup.
-        func startsTag(_ i: Int) -> Bool {
-            guard i + 1 < n else { return false }
-            let c1 = b[i + 1]
-            if c1 == 0x3F { return true }
-            if c1 == 0x21 {
-                // libxml2 knows only comments and DOCTYPE after "<!"; the rest is text to it.
-                if textDump { return true }
-                if i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D { return true }
-                return i + 3 < n && (b[i + 2] | 0x20) == 0x64 && (b[i + 3] | 0x20) == 0x6F
-            }
-            var k = c1 == 0x2F ? i + 2 : i + 1
-            if !textDump { return c1 == 0x2F || isLetter(c1) }
-            guard k < n, isLetter(b[k]) else { return false }
-            while k < n, isLetter(b[k]) || (b[k] >= 0x30 && b[k] <= 0x39) || b[k] == 0x2D { k += 1 }
-            guard k < n else { return true }
-            let d = b[k]
-            return d == 0x3E || d == 0x2F || d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D
-        }
-        while i < n {
-            let c = b[i]
-            guard c == 0x3C, startsTag(i) else {
-                out.append(c)
-                i += 1
-                continue
-            }
-            if b[i + 1] == 0x21, i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
-                // A comment: to the next "-->".
-                pieces.append(out)
-                out.removeAll(keepingCapacity: true)
-                var k = i + 4
-                while k + 2 < n, !(b[k] == 0x2D && b[k + 1] == 0x2D && b[k + 2] == 0x3E) { k += 1 }
-                i = k + 2 < n ? k + 3 : n
-                continue
-            }
-            if !textDump, b[i + 1] == 0x2F, i + 2 < n, !isLetter(b[i + 2]) {
-                // libxml2 drops "</" without a name and reads on as text.
-                pieces.append(out)
-                out.removeAll(keepingCapacity: true)
-                i += 2
-                continue
-            }
-            var k = i + 1
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+        /// One past the `>` of a tag whose name or body starts at `k`, or nil when it is text.
+        func tagEnd(_ k: Int) -> Int? {
+            var k = k
             var quote: UInt8 = 0
             var lastNonSpace: UInt8 = 0
-            var literal = false
             while k < n {
                 let d = b[k]
-                // The text-dump cleaner's tag never holds a '<': one seen first makes this '<' text.
-                if textDump && d == 0x3C { literal = true; break }
+                // The text-dump cleaner's tag never holds a '<'.
+                if textDump && d == 0x3C { return nil }
                 if quote != 0 {
                     if d == quote { quote = 0 }
                 } else if quotedValues, d == 0x22 || d == 0x27, lastNonSpace == 0x3D {
                     quote = d
                 } else if d == 0x3E {
-                    break
+                    return k + 1
                 }
-                if !(d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || d == 0x0C) { lastNonSpace = d }
+                if !isSpace(d) { lastNonSpace = d }
                 k += 1
             }
-            // Nor does it end a tag anywhere but at a '>' (one it removes as a fragment splits the text).
-            if textDump && k >= n { literal = true }
-            if literal {
-                out.append(c)
+            // Unterminated: libxml2 reads on to the end; the text-dump cleaner keeps it as text (or
+            // removes it as a fragment, which splits the text).
+            return textDump ? nil : n
+        }
+        /// One past the markup starting with the `<` at `i`, or nil when that `<` is text.
+        func markupEnd(_ i: Int) -> Int? {
+            guard i + 1 < n else { return nil }
+            let c1 = b[i + 1]
+            if c1 == 0x21 {
+                if i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
+                    var k = i + 4
+                    while k + 2 < n, !(b[k] == 0x2D && b[k + 1] == 0x2D && b[k + 2] == 0x3E) { k += 1 }
+                    return k + 2 < n ? k + 3 : n
+                }
+                // libxml2 knows only comments and DOCTYPE after "<!"; the rest is text to it.
+                let doctype = i + 3 < n && (b[i + 2] | 0x20) == 0x64 && (b[i + 3] | 0x20) == 0x6F
+                return textDump || doctype ? tagEnd(i + 2) : nil
+            }
+            if c1 == 0x3F { return tagEnd(i + 2) }
+            if c1 == 0x2F {
+                if i + 2 < n, isLetter(b[i + 2]) { return textDump ? nameThenTag(i + 2, closing: true) : tagEnd(i + 2) }
+                // libxml2 drops "</" without a name and reads on; a text dump keeps it.
+                return textDump ? nil : i + 2
+            }
+            guard isLetter(c1) else { return nil }
+            return textDump ? nameThenTag(i + 1, closing: false) : tagEnd(i + 1)
+        }
+        /// A text dump's tag from its name at `k`: the name must be followed by a space, `/` or
+        /// `>`; a start tag's name followed by `:` may open an autolink `<scheme:…>`.
+        func nameThenTag(_ k: Int, closing: Bool) -> Int? {
+            var k = k
+            while k < n, isLetter(b[k]) || (b[k] >= 0x30 && b[k] <= 0x39) || b[k] == 0x2D { k += 1 }
+            guard k < n else { return nil }
+            let d = b[k]
+            if d == 0x3A && !closing {
+                var m = k + 1
+                while m < n, m - k < 2048, b[m] != 0x3E, !isSpace(b[m]), b[m] != 0x3C { m += 1 }
+                return m < n && b[m] == 0x3E && m > k + 1 ? m + 1 : nil
+            }
+            guard d == 0x3E || d == 0x2F || isSpace(d) else { return nil }
+            return tagEnd(k)
+        }
+        var pieces: [[UInt8]] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(n)
+        var i = 0
+        while i < n {
+            guard b[i] == 0x3C, let end = markupEnd(i) else {
+                out.append(b[i])
                 i += 1
                 continue
             }
             pieces.append(out)
             out.removeAll(keepingCapacity: true)
-            i = k + 1
+            i = end
         }
         pieces.append(out)
         return pieces
