@@ -292,16 +292,16 @@ public enum ClaimsScorer {
     /// — the cleaners take markup out and decode character references — after removing markup,
     /// decoding references and collapsing whitespace.
     ///
-    /// Markup is read the way an HTML tokenizer reads it: a tag runs from `<` and a letter (or `</`,
-    /// `<!`, `<?`) to the first `>` outside a quoted attribute value (a quote opens a value only
-    /// after `=`), a comment from `<!--` to `-->`; any other `<` is text. Parsers disagree on broken
-    /// tags, so a second reading ends every tag at its first `>`. Either reading may hold the
-    /// quote, with each piece of markup read as a space or as nothing ("b<i>y</i>" → "by").
-    /// References are decoded by the HTML rules (``CharacterReferences``) or, for HTML input, as
-    /// the HTML cleaner reads them (``HTMLReferences``: libxml2 leaves `&amp` without `;` as
-    /// written and drops `&#19;`). For a text dump (`isHTML` false) the Markdown syntax its
-    /// cleaner takes out — emphasis markers, link brackets and targets, inline images — counts as
-    /// markup too.
+    /// Markup is what the cleaner of the input's format takes for markup (``textPieces``): for HTML
+    /// as libxml2 reads it — a tag runs from `<` and a letter to the first `>` outside a quoted
+    /// attribute value (a quote opens a value only after `=`), a comment from `<!--` to `-->` —
+    /// and for a text dump as its cleaner reads it. Parsers disagree on broken tags, so a second
+    /// reading ends every tag at its first `>`. Either reading may hold the quote, with each piece
+    /// of markup read as a space or as nothing ("b<i>y</i>" → "by"). References are decoded within
+    /// each piece of text, by the HTML rules (``CharacterReferences``) or, for HTML input, as the
+    /// HTML cleaner reads them (``HTMLReferences``: libxml2 leaves `&amp` without `;` as written
+    /// and drops `&#19;`). For a text dump the Markdown syntax its cleaner takes out — emphasis
+    /// markers, link brackets and targets, inline images — counts as markup too (``forms``).
     ///
     /// Text that is not markup (the words of a hidden element, script code) never counts: a source
     /// range that spans removed text does not hold the quote.
@@ -333,8 +333,8 @@ public enum ClaimsScorer {
     /// `<///x`), so the quote may hold it and the tag reading of the source drop it; removing it
     /// from both sides compares the rest.
     ///
-    /// Zero-width spaces and no-break spaces (U+200B, U+FEFF) are left out of every form: both
-    /// cleaners drop them from the text.
+    /// Zero-width spaces and no-break spaces (U+200B, U+FEFF) are left out of every form: the HTML
+    /// cleaner drops them from the text.
     static func forms(_ s: String, isHTML: Bool) -> [String] {
         let s = s.unicodeScalars.contains { $0.value == 0x200B || $0.value == 0xFEFF }
             ? String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value != 0x200B && $0.value != 0xFEFF }))
