@@ -63,6 +63,11 @@ import Testing
         #expect(Self.holds("contract Monday that", in: "contract <ttps://example.com/a\">Monday</a> that", isHTML: false))
         #expect(Self.holds("flying <a st of The Harbor, fo<e>season three",
                            in: "flying <a st of <em>The Harbor</em>, fo<e>season three", isHTML: false))
+        // Text kept next to tags the quote lost reads differently in the quote and in the source.
+        #expect(Self.holds("flying <a st of The Harbor fo<e>season six> were fo<e>season seven",
+                           in: "flying <a st of <em>The Harbor</em> fo<e>season six> were fo<e>season seven", isHTML: false))
+        #expect(Self.holds("flying <a st of The Harbor2/em> were fo<e>season five",
+                           in: "flying <a st of <em>The Harbor2/em> were fo<e>season five", isHTML: false))
         #expect(!Self.holds("contract for season three<///example",
                             in: "contract for <em>season three<///example", isHTML: true))
         // A name followed by anything but a space, "/" or ">" starts no tag in a text dump.

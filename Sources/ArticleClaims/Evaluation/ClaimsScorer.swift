@@ -310,7 +310,7 @@ public enum ClaimsScorer {
         guard r.start >= 0, r.end <= input.count, r.start <= r.end else { return false }
         let raw = input[r.start..<r.end]
         if raw.elementsEqual(c.evidence.quote.utf8) { return true }
-        let quote = forms(c.evidence.quote, isHTML: isHTML)
+        let quote = forms(c.evidence.quote, isHTML: isHTML, isQuote: true)
         let readings: [(String) -> String] = isHTML ? [CharacterReferences.decode, HTMLReferences.decode]
                                                     : [CharacterReferences.decode]
         for quotedValues in [true, false] {
@@ -318,7 +318,7 @@ public enum ClaimsScorer {
             for decode in readings {
                 // References are read within each piece of text, as the cleaners read them.
                 let decoded = pieces.map { decode(String(decoding: $0, as: UTF8.self)) }
-                for joiner in [" ", ""] where zip(forms(decoded.joined(separator: joiner), isHTML: isHTML), quote).contains(where: ==) {
+                for joiner in [" ", ""] where zip(forms(decoded.joined(separator: joiner), isHTML: isHTML, isQuote: false), quote).contains(where: ==) {
                     return true
                 }
             }
@@ -327,15 +327,18 @@ public enum ClaimsScorer {
     }
 
     /// The forms in which the visible text of a source range and a quote are compared, the same
-    /// form of each: whitespace collapsed; for a text dump also without Markdown syntax, without
-    /// anything that reads as a tag (read as a space or as nothing), and without both. A text
-    /// dump's cleaner keeps what is not its markup as text (`<rtyle>` of an unknown element,
-    /// `<///x`), so the quote may hold it and the tag reading of the source drop it; removing it
-    /// from both sides compares the rest.
+    /// form of each: whitespace collapsed; for a text dump also without Markdown syntax, and
+    /// without anything that reads as a tag (read as a space or as nothing, with and without
+    /// Markdown) — in the quote only, and in both. A text dump's cleaner keeps what is not its
+    /// markup as text (`<rtyle>` of an unknown element), so the quote may hold it where the tag
+    /// reading of the source dropped it; the quote read the same way compares the rest. Whether
+    /// the visible text, read once already, must be read again depends on what it kept next to
+    /// the tags it lost (`<a st of <em>…` keeps `<a` as text in the source, but a tag in the
+    /// quote that lost `<em>` may end at a later `>`), so both are tried.
     ///
     /// Zero-width spaces and no-break spaces (U+200B, U+FEFF) are left out of every form: the HTML
     /// cleaner drops them from the text.
-    static func forms(_ s: String, isHTML: Bool) -> [String] {
+    static func forms(_ s: String, isHTML: Bool, isQuote: Bool) -> [String] {
         let s = s.unicodeScalars.contains { $0.value == 0x200B || $0.value == 0xFEFF }
             ? String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value != 0x200B && $0.value != 0xFEFF }))
             : s
@@ -345,7 +348,8 @@ public enum ClaimsScorer {
         var out = [bytes, stripMarkdown(bytes)]
         for joiner: [UInt8] in [[0x20], []] {
             let noTags = Array(pieces.joined(separator: joiner))
-            out += [noTags, stripMarkdown(noTags)]
+            let quoteOnly = isQuote ? noTags : bytes
+            out += [quoteOnly, stripMarkdown(quoteOnly), noTags, stripMarkdown(noTags)]
         }
         return out.map { collapse(String(decoding: $0, as: UTF8.self)) }
     }
