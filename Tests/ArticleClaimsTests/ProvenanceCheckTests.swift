@@ -96,6 +96,9 @@ import Testing
         #expect(Self.holds("renewed for a second season by Netflix", in: link, isHTML: false))
         #expect(Self.holds("renewed for a second season", in: "renewed for a **second** season", isHTML: false))
         #expect(Self.holds("renewed for a second season", in: "renewed ![poster](p.jpg) for a second season", isHTML: false))
+        #expect(Self.holds("see the full announcement for details", in: "see the [full announcement][1] for details", isHTML: false))
+        #expect(Self.holds("renewed by [the service](https://examplee full announcement for",
+                           in: "renewed by [the service](https://examplee [full announcement][1] for", isHTML: false))
         #expect(!Self.holds("renewed for a second season by Netflix", in: link, isHTML: true))
         #expect(!Self.holds("renewed for a second season", in: "renewed [for a second season", isHTML: true))
     }

@@ -449,8 +449,8 @@ public enum ClaimsScorer {
     }
 
     /// `s` without the Markdown syntax the text-dump cleaner takes out: inline images
-    /// `![alt](target)`, link targets `](target)`, and the bracket and emphasis characters
-    /// `[`, `]`, `*`, `_`. A target runs to the next `)` on the same line.
+    /// `![alt](target)`, link targets `](target)`, reference labels `][label]`, and the bracket
+    /// and emphasis characters `[`, `]`, `*`, `_`. A target or label ends on its own line.
     static func stripMarkdown(_ b: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
@@ -478,6 +478,15 @@ public enum ClaimsScorer {
             if c == 0x5D, let e = targetEnd(i + 1) {
                 i = e
                 continue
+            }
+            if c == 0x5D, i + 1 < n, b[i + 1] == 0x5B {
+                // A reference link's label: "][label]" on one line.
+                var k = i + 2
+                while k < n, k - i < 100, b[k] != 0x5D, b[k] != 0x0A { k += 1 }
+                if k < n, b[k] == 0x5D {
+                    i = k + 1
+                    continue
+                }
             }
             if c == 0x5B || c == 0x5D || c == 0x2A || c == 0x5F {
                 i += 1
