@@ -292,16 +292,16 @@ public enum ClaimsScorer {
     /// — the cleaners take markup out and decode character references — after removing markup,
     /// decoding references and collapsing whitespace.
     ///
-    /// Markup is read the way an HTML tokenizer reads it: a tag runs from `<` and a letter (or `</`,
-    /// `<!`, `<?`) to the first `>` outside a quoted attribute value (a quote opens a value only
-    /// after `=`), a comment from `<!--` to `-->`; any other `<` is text. Parsers disagree on broken
-    /// tags, so a second reading ends every tag at its first `>`. Either reading may hold the
-    /// quote, with each piece of markup read as a space or as nothing ("b<i>y</i>" → "by").
-    /// References are decoded by the HTML rules (``CharacterReferences``) or, for HTML input, as
-    /// the HTML cleaner reads them (``HTMLReferences``: libxml2 leaves `&amp` without `;` as
-    /// written and drops `&#19;`). For a text dump (`isHTML` false) the Markdown syntax its
-    /// cleaner takes out — emphasis markers, link brackets and targets, inline images — counts as
-    /// markup too.
+    /// Markup is what the cleaner of the input's format takes for markup (``textPieces``): for HTML
+    /// as libxml2 reads it — a tag runs from `<` and a letter to the first `>` outside a quoted
+    /// attribute value (a quote opens a value only after `=`), a comment from `<!--` to `-->` —
+    /// and for a text dump as its cleaner reads it. Parsers disagree on broken tags, so a second
+    /// reading ends every tag at its first `>`. Either reading may hold the quote, with each piece
+    /// of markup read as a space or as nothing ("b<i>y</i>" → "by"). References are decoded within
+    /// each piece of text, by the HTML rules (``CharacterReferences``) or, for HTML input, as the
+    /// HTML cleaner reads them (``HTMLReferences``: libxml2 leaves `&amp` without `;` as written
+    /// and drops `&#19;`). For a text dump the Markdown syntax its cleaner takes out — emphasis
+    /// markers, link brackets and targets, inline images — counts as markup too (``forms``).
     ///
     /// Text that is not markup (the words of a hidden element, script code) never counts: a source
     /// range that spans removed text does not hold the quote.
@@ -310,7 +310,7 @@ public enum ClaimsScorer {
         guard r.start >= 0, r.end <= input.count, r.start <= r.end else { return false }
         let raw = input[r.start..<r.end]
         if raw.elementsEqual(c.evidence.quote.utf8) { return true }
-        let quote = forms(c.evidence.quote, isHTML: isHTML)
+        let quote = forms(c.evidence.quote, isHTML: isHTML, isQuote: true)
         let readings: [(String) -> String] = isHTML ? [CharacterReferences.decode, HTMLReferences.decode]
                                                     : [CharacterReferences.decode]
         for quotedValues in [true, false] {
@@ -318,7 +318,7 @@ public enum ClaimsScorer {
             for decode in readings {
                 // References are read within each piece of text, as the cleaners read them.
                 let decoded = pieces.map { decode(String(decoding: $0, as: UTF8.self)) }
-                for joiner in [" ", ""] where zip(forms(decoded.joined(separator: joiner), isHTML: isHTML), quote).contains(where: ==) {
+                for joiner in [" ", ""] where zip(forms(decoded.joined(separator: joiner), isHTML: isHTML, isQuote: false), quote).contains(where: ==) {
                     return true
                 }
             }
@@ -327,15 +327,18 @@ public enum ClaimsScorer {
     }
 
     /// The forms in which the visible text of a source range and a quote are compared, the same
-    /// form of each: whitespace collapsed; for a text dump also without Markdown syntax, without
-    /// anything that reads as a tag (read as a space or as nothing), and without both. A text
-    /// dump's cleaner keeps what is not its markup as text (`<rtyle>` of an unknown element,
-    /// `<///x`), so the quote may hold it and the tag reading of the source drop it; removing it
-    /// from both sides compares the rest.
+    /// form of each: whitespace collapsed; for a text dump also without Markdown syntax, and
+    /// without anything that reads as a tag (read as a space or as nothing, with and without
+    /// Markdown) — in the quote only, and in both. A text dump's cleaner keeps what is not its
+    /// markup as text (`<rtyle>` of an unknown element), so the quote may hold it where the tag
+    /// reading of the source dropped it; the quote read the same way compares the rest. Whether
+    /// the visible text, read once already, must be read again depends on what it kept next to
+    /// the tags it lost (`<a st of <em>…` keeps `<a` as text in the source, but a tag in the
+    /// quote that lost `<em>` may end at a later `>`), so both are tried.
     ///
-    /// Zero-width spaces and no-break spaces (U+200B, U+FEFF) are left out of every form: both
-    /// cleaners drop them from the text.
-    static func forms(_ s: String, isHTML: Bool) -> [String] {
+    /// Zero-width spaces and no-break spaces (U+200B, U+FEFF) are left out of every form: the HTML
+    /// cleaner drops them from the text.
+    static func forms(_ s: String, isHTML: Bool, isQuote: Bool) -> [String] {
         let s = s.unicodeScalars.contains { $0.value == 0x200B || $0.value == 0xFEFF }
             ? String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value != 0x200B && $0.value != 0xFEFF }))
             : s
@@ -345,7 +348,8 @@ public enum ClaimsScorer {
         var out = [bytes, stripMarkdown(bytes)]
         for joiner: [UInt8] in [[0x20], []] {
             let noTags = Array(pieces.joined(separator: joiner))
-            out += [noTags, stripMarkdown(noTags)]
+            let quoteOnly = isQuote ? noTags : bytes
+            out += [quoteOnly, stripMarkdown(quoteOnly), noTags, stripMarkdown(noTags)]
         }
         return out.map { collapse(String(decoding: $0, as: UTF8.self)) }
     }
@@ -353,99 +357,100 @@ public enum ClaimsScorer {
     /// The pieces of text of `s` between its markup (an empty piece where markup starts or ends `s`).
     ///
     /// For HTML, markup is what libxml2 reads as such: `<` and a letter starts a tag, `</` without
-    /// a name is dropped alone, and after `<!` only a comment or a DOCTYPE is markup.
-    /// With `quotedValues`, a `"` or `'` after `=` inside a tag opens a value that may hold `>`;
-    /// without, a tag ends at its first `>`. An unterminated tag or comment runs to the end. With
-    /// `textDump`, as for the text-dump cleaner, a name starts a tag only when a space, `/` or `>`
-    /// follows it (`<a&#x2014;` is text), and a tag without its `>`, or with a `<` before it, is
-    /// text.
+    /// a name is dropped alone, after `<!` only a comment or a DOCTYPE is markup, and an
+    /// unterminated tag runs to the end. With `quotedValues`, a `"` or `'` after `=` inside a tag
+    /// opens a value that may hold `>`; without, a tag ends at its first `>`. A comment runs to
+    /// `-->`. With `textDump`, markup is what the text-dump cleaner reads as such: a name starts a
+    /// tag only when a space, `/` or `>` follows it (`<a&#x2014;` is text), `<scheme:…>` is an
+    /// autolink, and a tag without its `>`, or with a `<` before it, is text.
     static func textPieces<C: Collection>(_ s: C, quotedValues: Bool, textDump: Bool = false) -> [[UInt8]]
     where C.Element == UInt8 {
         let b = Array(s)
-        var pieces: [[UInt8]] = []
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
         let n = b.count
-        var i = 0
         func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        /// Whether the `<` at `i` starts markup.
-        func startsTag(_ i: Int) -> Bool {
-            guard i + 1 < n else { return false }
-            let c1 = b[i + 1]
-            if c1 == 0x3F { return true }
-            if c1 == 0x21 {
-                // libxml2 knows only comments and DOCTYPE after "<!"; the rest is text to it.
-                if textDump { return true }
-                if i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D { return true }
-                return i + 3 < n && (b[i + 2] | 0x20) == 0x64 && (b[i + 3] | 0x20) == 0x6F
-            }
-            var k = c1 == 0x2F ? i + 2 : i + 1
-            if !textDump { return c1 == 0x2F || isLetter(c1) }
-            guard k < n, isLetter(b[k]) else { return false }
-            while k < n, isLetter(b[k]) || (b[k] >= 0x30 && b[k] <= 0x39) || b[k] == 0x2D { k += 1 }
-            guard k < n else { return true }
-            let d = b[k]
-            return d == 0x3E || d == 0x2F || d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D
-        }
-        while i < n {
-            let c = b[i]
-            guard c == 0x3C, startsTag(i) else {
-                out.append(c)
-                i += 1
-                continue
-            }
-            if b[i + 1] == 0x21, i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
-                // A comment: to the next "-->".
-                pieces.append(out)
-                out.removeAll(keepingCapacity: true)
-                var k = i + 4
-                while k + 2 < n, !(b[k] == 0x2D && b[k + 1] == 0x2D && b[k + 2] == 0x3E) { k += 1 }
-                i = k + 2 < n ? k + 3 : n
-                continue
-            }
-            if !textDump, b[i + 1] == 0x2F, i + 2 < n, !isLetter(b[i + 2]) {
-                // libxml2 drops "</" without a name and reads on as text.
-                pieces.append(out)
-                out.removeAll(keepingCapacity: true)
-                i += 2
-                continue
-            }
-            var k = i + 1
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+        /// One past the `>` of a tag whose name or body starts at `k`, or nil when it is text.
+        func tagEnd(_ k: Int) -> Int? {
+            var k = k
             var quote: UInt8 = 0
             var lastNonSpace: UInt8 = 0
-            var literal = false
             while k < n {
                 let d = b[k]
-                // The text-dump cleaner's tag never holds a '<': one seen first makes this '<' text.
-                if textDump && d == 0x3C { literal = true; break }
+                // The text-dump cleaner's tag never holds a '<'.
+                if textDump && d == 0x3C { return nil }
                 if quote != 0 {
                     if d == quote { quote = 0 }
                 } else if quotedValues, d == 0x22 || d == 0x27, lastNonSpace == 0x3D {
                     quote = d
                 } else if d == 0x3E {
-                    break
+                    return k + 1
                 }
-                if !(d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || d == 0x0C) { lastNonSpace = d }
+                if !isSpace(d) { lastNonSpace = d }
                 k += 1
             }
-            // Nor does it end a tag anywhere but at a '>' (one it removes as a fragment splits the text).
-            if textDump && k >= n { literal = true }
-            if literal {
-                out.append(c)
+            // Unterminated: libxml2 reads on to the end; the text-dump cleaner keeps it as text (or
+            // removes it as a fragment, which splits the text).
+            return textDump ? nil : n
+        }
+        /// One past the markup starting with the `<` at `i`, or nil when that `<` is text.
+        func markupEnd(_ i: Int) -> Int? {
+            guard i + 1 < n else { return nil }
+            let c1 = b[i + 1]
+            if c1 == 0x21 {
+                if i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
+                    var k = i + 4
+                    while k + 2 < n, !(b[k] == 0x2D && b[k + 1] == 0x2D && b[k + 2] == 0x3E) { k += 1 }
+                    return k + 2 < n ? k + 3 : n
+                }
+                // libxml2 knows only comments and DOCTYPE after "<!"; the rest is text to it.
+                let doctype = i + 3 < n && (b[i + 2] | 0x20) == 0x64 && (b[i + 3] | 0x20) == 0x6F
+                return textDump || doctype ? tagEnd(i + 2) : nil
+            }
+            if c1 == 0x3F { return tagEnd(i + 2) }
+            if c1 == 0x2F {
+                if i + 2 < n, isLetter(b[i + 2]) { return textDump ? nameThenTag(i + 2, closing: true) : tagEnd(i + 2) }
+                // libxml2 drops "</" without a name and reads on; a text dump keeps it.
+                return textDump ? nil : i + 2
+            }
+            guard isLetter(c1) else { return nil }
+            return textDump ? nameThenTag(i + 1, closing: false) : tagEnd(i + 1)
+        }
+        /// A text dump's tag from its name at `k`: the name must be followed by a space, `/` or
+        /// `>`; a start tag's name followed by `:` may open an autolink `<scheme:…>`.
+        func nameThenTag(_ k: Int, closing: Bool) -> Int? {
+            var k = k
+            while k < n, isLetter(b[k]) || (b[k] >= 0x30 && b[k] <= 0x39) || b[k] == 0x2D { k += 1 }
+            guard k < n else { return nil }
+            let d = b[k]
+            if d == 0x3A && !closing {
+                var m = k + 1
+                while m < n, m - k < 2048, b[m] != 0x3E, !isSpace(b[m]), b[m] != 0x3C { m += 1 }
+                return m < n && b[m] == 0x3E && m > k + 1 ? m + 1 : nil
+            }
+            guard d == 0x3E || d == 0x2F || isSpace(d) else { return nil }
+            return tagEnd(k)
+        }
+        var pieces: [[UInt8]] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(n)
+        var i = 0
+        while i < n {
+            guard b[i] == 0x3C, let end = markupEnd(i) else {
+                out.append(b[i])
                 i += 1
                 continue
             }
             pieces.append(out)
             out.removeAll(keepingCapacity: true)
-            i = k + 1
+            i = end
         }
         pieces.append(out)
         return pieces
     }
 
     /// `s` without the Markdown syntax the text-dump cleaner takes out: inline images
-    /// `![alt](target)`, link targets `](target)`, reference labels `][label]`, and the bracket and emphasis characters
-    /// `[`, `]`, `*`, `_`. A target runs to the next `)` on the same line.
+    /// `![alt](target)`, link targets `](target)`, reference labels `][label]`, and the bracket
+    /// and emphasis characters `[`, `]`, `*`, `_`. A target or label ends on its own line.
     static func stripMarkdown(_ b: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
@@ -477,7 +482,7 @@ public enum ClaimsScorer {
             if c == 0x5D, i + 1 < n, b[i + 1] == 0x5B {
                 // A reference link's label: "][label]" on one line.
                 var k = i + 2
-                while k < n, b[k] != 0x5D, b[k] != 0x0A { k += 1 }
+                while k < n, k - i < 100, b[k] != 0x5D, b[k] != 0x0A { k += 1 }
                 if k < n, b[k] == 0x5D {
                     i = k + 1
                     continue
