@@ -43,7 +43,7 @@ enum Invariants {
                 problems.append("claim \(claim.id): evidence.source \(ev.source) outside the input (\(bytes.count) bytes)")
                 continue
             }
-            if !provenanceHolds(claim, decoded: decoded, isHTML: article.format == .html) {
+            if !ClaimsScorer.provenanceHolds(claim, decoded: decoded, isHTML: article.format == .html) {
                 let runs = article.sourceMap.runs.filter { $0.text.end > ev.text.start && $0.text.start < ev.text.end }
                     .map { "\($0.text)→\($0.source)\($0.copied ? "" : " replaced")" }.joined(separator: ", ")
                 problems.append("claim \(claim.id) (\(article.format.rawValue), \(article.encoding)): input at \(ev.source) "
@@ -56,30 +56,6 @@ enum Invariants {
 
     static func within(_ r: ByteRange, _ count: Int) -> Bool {
         r.start >= 0 && r.start <= r.end && r.end <= count
-    }
-
-    /// The input at `evidence.source`, read in the document's own encoding, holds the quote.
-    ///
-    /// The raw range is carried into the decoded (UTF-8) input through the decoder's offset table, so
-    /// the check works for Windows-1252, UTF-16/32 and replaced bytes as well as for plain UTF-8.
-    static func provenanceHolds(_ claim: Claim, decoded: DecodedInput, isHTML: Bool) -> Bool {
-        let s = claim.evidence.source
-        let lo = firstDecoded(atOrAfterRaw: s.start, decoded)
-        let hi = max(lo, firstDecoded(atOrAfterRaw: s.end, decoded))
-        let slice = Array(decoded.utf8[lo..<hi])
-        var shifted = claim
-        shifted.evidence.source = ByteRange(start: 0, end: slice.count)
-        return ClaimsScorer.provenanceHolds(shifted, input: slice, isHTML: isHTML)
-    }
-
-    /// The smallest decoded offset whose raw offset is at least `raw` (the decoder's map is monotone).
-    static func firstDecoded(atOrAfterRaw raw: Int, _ decoded: DecodedInput) -> Int {
-        var lo = 0, hi = decoded.utf8.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if decoded.rawOffset(mid) < raw { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     static func jsonProblems(_ result: DocumentResult) -> [String] {

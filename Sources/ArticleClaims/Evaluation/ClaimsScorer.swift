@@ -1,3 +1,4 @@
+import ArticleCleaning
 import Foundation
 
 /// Scores claims/1 results against gold claim files (the `*.gold.json` format of the seed and
@@ -286,6 +287,28 @@ public enum ClaimsScorer {
     /// Collapses whitespace (including NBSP) to single spaces.
     public static func collapse(_ s: String) -> String {
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// ``provenanceHolds(_:input:isHTML:)`` for any encoding: `evidence.source` counts bytes of
+    /// the raw input, which the decoder's offset table carries into its UTF-8 text, so the check
+    /// works for Windows-1252, UTF-16/32 and replaced bytes as well as for plain UTF-8.
+    public static func provenanceHolds(_ c: Claim, decoded: DecodedInput, isHTML: Bool) -> Bool {
+        /// The smallest decoded offset whose raw offset is at least `raw` (the map is monotone).
+        func firstDecoded(atOrAfterRaw raw: Int) -> Int {
+            var lo = 0, hi = decoded.utf8.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if decoded.rawOffset(mid) < raw { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let s = c.evidence.source
+        let lo = firstDecoded(atOrAfterRaw: s.start)
+        let hi = max(lo, firstDecoded(atOrAfterRaw: s.end))
+        let slice = Array(decoded.utf8[lo..<hi])
+        var shifted = c
+        shifted.evidence.source = ByteRange(start: 0, end: slice.count)
+        return provenanceHolds(shifted, input: slice, isHTML: isHTML)
     }
 
     /// Whether the input bytes at the claim's `evidence.source` hold its quote: byte for byte, or
