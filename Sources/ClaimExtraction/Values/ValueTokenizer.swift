@@ -213,19 +213,7 @@ enum ValueTokenizer {
                 var flags = pending
                 if p[s] < 97 { flags |= VToken.capitalized }
                 if lowerBits == 0 { flags |= VToken.allUpper }
-                var kind = WordKind.other
-                var val: Int16 = 0
-                var slot = ValueLexicon.hash(a, bb, len)
-                while true {
-                    let m = meta[slot]
-                    if m == 0 { break }
-                    if k0[slot] == a && k1[slot] == bb && Int(m >> 24) == len {
-                        kind = WordKind.fromTable(m)
-                        val = Int16(bitPattern: UInt16(truncatingIfNeeded: m))
-                        break
-                    }
-                    slot = (slot &+ 1) & (ValueLexicon.size &- 1)
-                }
+                let (kind, val) = lookup(a, bb, len, k0, k1, meta)
                 toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: s &+ len),
                                    type: .word, kind: kind, flags: flags, byte: 0, val: val))
                 pending = 0
@@ -233,6 +221,22 @@ enum ValueTokenizer {
             }
         }
         return slowWord(p, s, cls, k0, k1, meta, &pending, &toks)
+    }
+
+    /// The lexicon class and value of the lower-cased ASCII word packed in `a`, `b` (`len` ≤ 16
+    /// bytes), or `.other` and 0.
+    @inline(__always)
+    static func lookup(_ a: UInt64, _ b: UInt64, _ len: Int, _ k0: UnsafeBufferPointer<UInt64>,
+                       _ k1: UnsafeBufferPointer<UInt64>, _ meta: UnsafeBufferPointer<UInt32>) -> (WordKind, Int16) {
+        var slot = ValueLexicon.hash(a, b, len)
+        while true {
+            let m = meta[slot]
+            if m == 0 { return (.other, 0) }
+            if k0[slot] == a && k1[slot] == b && Int(m >> 24) == len {
+                return (WordKind.fromTable(m), Int16(bitPattern: UInt16(truncatingIfNeeded: m)))
+            }
+            slot = (slot &+ 1) & (ValueLexicon.size &- 1)
+        }
     }
 
     /// The general word scanner: long words, words with non-ASCII letters, the end of the text.
@@ -266,19 +270,7 @@ enum ValueTokenizer {
                     if q < 8 { a |= lower << UInt64(8 &* q) } else { bb |= lower << UInt64(8 &* (q &- 8)) }
                 }
             }
-            if len <= 16 {
-                var slot = ValueLexicon.hash(a, bb, len)
-                while true {
-                    let m = meta[slot]
-                    if m == 0 { break }
-                    if k0[slot] == a && k1[slot] == bb && Int(m >> 24) == len {
-                        kind = WordKind.fromTable(m)
-                        val = Int16(bitPattern: UInt16(truncatingIfNeeded: m))
-                        break
-                    }
-                    slot = (slot &+ 1) & (ValueLexicon.size &- 1)
-                }
-            }
+            if len <= 16 { (kind, val) = lookup(a, bb, len, k0, k1, meta) }
             if lowerCount == 0 { flags |= VToken.allUpper }
         } else if p[s] >= 65 && p[s] <= 90 {
             flags |= VToken.capitalized
