@@ -75,19 +75,25 @@ let package = Package(
             dependencies: ["ArticleClaims"],
             swiftSettings: strict
         ),
+        // The deterministic random generator the randomised tests share.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ArticleCleaningTests",
-            dependencies: ["ArticleCleaning"],
+            dependencies: ["ArticleCleaning", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ClaimExtractionTests",
-            dependencies: ["ClaimExtraction", "ArticleClaims"],
+            dependencies: ["ClaimExtraction", "ArticleClaims", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ArticleClaimsTests",
-            dependencies: ["ArticleClaims"],
+            dependencies: ["ArticleClaims", "TestSupport"],
             swiftSettings: strict
         ),
     ]

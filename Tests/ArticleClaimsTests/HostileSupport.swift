@@ -1,3 +1,4 @@
+import TestSupport
 import ArticleClaims
 import Foundation
 import Testing
@@ -112,7 +113,7 @@ enum Hostile {
                 if !ClaimsScorer.provenanceHolds(claim, input: input, isHTML: result.source.format == .html) {
                     problems.append("claim \(claim.id): input at \(ev.source) does not hold \"\(ev.quote)\"")
                 }
-            } else if !provenanceHoldsDecoded(claim, decoded: decoded, isHTML: result.source.format == .html) {
+            } else if !ClaimsScorer.provenanceHolds(claim, decoded: decoded, isHTML: result.source.format == .html) {
                 problems.append("claim \(claim.id): decoded input at \(ev.source) does not hold \"\(ev.quote)\"")
             }
         }
@@ -124,26 +125,6 @@ enum Hostile {
 
     static func within(_ r: ByteRange, _ count: Int) -> Bool {
         r.start >= 0 && r.start <= r.end && r.end <= count
-    }
-
-    /// The input at `evidence.source`, read in the document's own encoding, holds the quote.
-    static func provenanceHoldsDecoded(_ claim: Claim, decoded: DecodedInput, isHTML: Bool) -> Bool {
-        let s = claim.evidence.source
-        let lo = firstDecoded(atOrAfterRaw: s.start, decoded)
-        let hi = max(lo, firstDecoded(atOrAfterRaw: s.end, decoded))
-        let slice = Array(decoded.utf8[lo..<hi])
-        var shifted = claim
-        shifted.evidence.source = ByteRange(start: 0, end: slice.count)
-        return ClaimsScorer.provenanceHolds(shifted, input: slice, isHTML: isHTML)
-    }
-
-    static func firstDecoded(atOrAfterRaw raw: Int, _ decoded: DecodedInput) -> Int {
-        var lo = 0, hi = decoded.utf8.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if decoded.rawOffset(mid) < raw { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// The UTF-8 byte offset of the first occurrence of `needle` in `hay`.
@@ -158,28 +139,8 @@ enum Hostile {
 
     // MARK: generators
 
-    /// A small deterministic generator (SplitMix64), so every run sees the same "random" input.
-    struct Random {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func bytes(_ n: Int) -> [UInt8] {
-            var out: [UInt8] = []
-            out.reserveCapacity(n + 8)
-            while out.count < n {
-                let v = next()
-                for k in 0..<8 where out.count < n { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) }
-            }
-            return out
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    /// The tests' deterministic generator, so every run sees the same "random" input.
+    typealias Random = SplitMix64
 
     static let syllables = ["ka", "lor", "vin", "mel", "dra", "sen", "tov", "ri", "bel", "nor", "quin", "ash",
                             "fen", "gil", "har", "jo", "mar", "pel", "ros", "tam", "ul", "wen", "yar", "zed"]

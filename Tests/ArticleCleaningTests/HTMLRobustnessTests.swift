@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import ArticleCleaning
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func arbitraryBytesNeverCrash() {
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         let alphabet = Array("<>/=\"'&#;! abcdivpscript-styletitle\n\u{0}".utf8) + [0xC3, 0xA9, 0xFF, 0xE2, 0x80]
         for _ in 0..<200 {
             let n = Int(rng.next() % 2_000)
@@ -85,18 +86,5 @@ import Testing
             return out
         }
         #expect(texts.allSatisfy { $0 == expected })
-    }
-}
-
-/// A small deterministic generator for test inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

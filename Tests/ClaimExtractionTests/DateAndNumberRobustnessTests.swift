@@ -1,3 +1,4 @@
+import TestSupport
 import ArticleCleaning
 import Testing
 @testable import ClaimExtraction
@@ -5,18 +6,6 @@ import Testing
 /// Random inputs must never trap, and mentions must stay inside the text, ordered and disjoint.
 @Suite("DateAndNumberRobustness")
 struct DateAndNumberRobustnessTests {
-    /// A small deterministic generator (SplitMix64).
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
 
     static let pieces = [
         "2018", "08", "2", "31", "1,234", ".", ",", "-", "/", ":", "'", "s", "th", "st", " ", "  ", "\n", "$", "%", "+",
@@ -28,20 +17,20 @@ struct DateAndNumberRobustnessTests {
     ]
 
     @Test func tokenSoup() {
-        var rng = Rng(state: 42)
+        var rng = SplitMix64(seed: 42)
         let ref = ReferenceDate(year: 2020, month: 2, day: 29)
         for _ in 0..<3000 {
             var s = ""
-            for _ in 0..<rng.int(30) { s += Self.pieces[rng.int(Self.pieces.count)] }
+            for _ in 0..<rng.below(30) { s += Self.pieces[rng.below(Self.pieces.count)] }
             check(Array(s.utf8), ref)
         }
     }
 
     @Test func randomBytes() {
-        var rng = Rng(state: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<2000 {
-            let bytes = (0..<rng.int(64)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-            check(bytes, rng.int(2) == 0 ? nil : ReferenceDate(year: 1, month: 1, day: 1))
+            let bytes = (0..<rng.below(64)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            check(bytes, rng.below(2) == 0 ? nil : ReferenceDate(year: 1, month: 1, day: 1))
         }
     }
 
