@@ -33,16 +33,27 @@ final class Doc {
     var fullNames: [UInt64: String] = [:]
     /// Every 2–3 word person name seen, each once, in text order.
     var allNames: [String] = []
+    /// The token range each of ``allNames`` was first seen at.
+    var nameRanges: [Range<Int>] = []
+    /// Per name of ``allNames``: the hash of its last word as the name string spells it (a
+    /// possessive "'s" / "’s" that ``nameString(_:)`` strips is left out).
+    var nameLastHashes: [UInt64] = []
     /// Exact-byte hashes of ``allNames`` (case-sensitive), to keep them unique.
     private var nameKeys: Set<UInt64> = []
 
     init(text: [UInt8], tokens: [Token], sentences: [Sentence], numbers: [NumberMention], dates: [DateMention], title: String?) {
         self.text = text
         self.tokens = tokens
-        baseHashes = tokens.map { t in
-            guard t.isPossessive else { return t.hash }
-            let cut = text[Int(t.end) - 1] == 0x73 && text[Int(t.end) - 2] == 0x27 ? 2 : 4
-            return Tokenizer.hash(text[Int(t.start)..<(Int(t.end) - cut)])
+        // the possessive suffix is "'s"/"'S" (2 bytes) or "’s"/"’S" (4 bytes)
+        baseHashes = [UInt64](unsafeUninitializedCapacity: tokens.count) { base, n in
+            tokens.withUnsafeBufferPointer { toks in
+                for (k, t) in toks.enumerated() {
+                    guard t.isPossessive else { base[k] = t.hash; continue }
+                    let cut = text[Int(t.end) - 2] == 0x27 ? 2 : 4
+                    base[k] = Tokenizer.hash(text[Int(t.start)..<(Int(t.end) - cut)])
+                }
+            }
+            n = tokens.count
         }
         self.sentences = sentences
         self.numbers = numbers
@@ -183,12 +194,25 @@ final class Doc {
                     }
                     if nameKeys.insert(Doc.exactHash(full.utf8)).inserted {
                         allNames.append(full)
+                        nameRanges.append(r)
+                        nameLastHashes.append(lastName)
                     }
                 }
                 i = r.upperBound
             }
         }
         for (k, v) in byLast { if let v { fullNames[k] = v } }
+    }
+
+    /// The tokens of name `k` of ``allNames`` as tokenizing the name string gives them (the
+    /// document's tokens, the last without a stripped possessive); offsets are the document's.
+    func nameTokens(_ k: Int) -> [Token] {
+        var ts = Array(tokens[nameRanges[k]])
+        if let last = ts.indices.last, ts[last].hash != nameLastHashes[k] {
+            ts[last].hash = nameLastHashes[k]
+            ts[last].isPossessive = false
+        }
+        return ts
     }
 
     /// FNV-1a over bytes, case-sensitive.

@@ -45,7 +45,11 @@ enum Subjects {
     static let leadingQuestion = ["How ", "Why ", "What ", "When ", "Is ", "Will ", "Video: ", "Confirmed: ", "Review: "]
 
     /// First bytes of ``leadingGlue`` and ``leadingQuestion``.
-    static let prefixInitials = Set((leadingGlue + leadingQuestion).compactMap { $0.utf8.first })
+    static let prefixInitials: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for p in leadingGlue + leadingQuestion { if let f = p.utf8.first { t[Int(f)] = true } }
+        return t
+    }()
 
     /// The number of space-separated words.
     static func wordCount(_ s: String) -> Int {
@@ -68,11 +72,22 @@ enum Subjects {
     static func detect(_ d: Doc, title: String?) -> (main: String?, season: Int?, subjects: [SubjectMention]) {
         guard let title, !title.isEmpty else { return (nil, nil, []) }
         // Every candidate is counted in the whole body: a bounded headline keeps that linear.
-        let tb = Array(title.utf8.prefix(ExtractionLimits.maxTitleBytes))
+        var tb = Array(title.utf8.prefix(ExtractionLimits.maxTitleBytes))
+        // cut at a character boundary, so that a token range's text is exactly its bytes
+        if tb.count < title.utf8.count {
+            var e = tb.count
+            while e > 0, tb[e - 1] & 0xC0 == 0x80 { e -= 1 }
+            if e > 0, tb[e - 1] >= 0xC0 { e -= 1 }
+            let lead = e < tb.count ? tb[e] : 0
+            let need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            if tb.count - e < need { tb.removeSubrange(e...) }
+        }
         let tt = Tokenizer.tokenize(tb)
         let td = Doc(text: tb, tokens: tt, sentences: [], numbers: [], dates: [], title: nil)
         let n = tt.count
-        var candidates: [String] = []
+        // Candidates are token ranges of the headline: tokenizing a range's text gives back the
+        // range's tokens, so no candidate is tokenized again.
+        var candidates: [Range<Int>] = []
         var quoted: Set<String> = []
         var strong: [String] = []
         // 1. quoted titles in the headline
@@ -81,12 +96,12 @@ enum Subjects {
             if td.isOpenQuote(i) || td.isChar(i, 0x27) {
                 var j = i + 1
                 while j < n, !(td.isCloseQuote(j) || td.isChar(j, 0x27)) || j == i + 1 { j += 1 }
-                if j < n, j > i + 1 { candidates.append(td.str((i + 1)..<j)); quoted.insert(td.str((i + 1)..<j)); i = j }
+                if j < n, j > i + 1 { candidates.append((i + 1)..<j); quoted.insert(td.str((i + 1)..<j)); i = j }
             }
             i += 1
         }
         // 2. the span before "Season N" / a stop word, from the start or after a colon
-        var headlineSeason: Int? = season(td, in: 0..<n)
+        let headlineSeason: Int? = season(td, in: 0..<n)
         var start = 0
         for k in 0..<n {
             if td.isAny(k, titleStop) || td.isChar(k, 0x3A) || td.isChar(k, 0x3F) || td.isChar(k, 0x7C) || td.tokens[k].kind == .number && (td.isAny(k - 1, titleStop) == false) && k > start && td.isAny(k + 1, K.any_spoilers_release) {
@@ -94,7 +109,7 @@ enum Subjects {
                     var e = k
                     while e > start, !td.isWord(e - 1) && td.tokens[e - 1].kind != .number { e -= 1 }
                     if e > start, td.cap(start) {
-                        candidates.append(td.str(start..<e))
+                        candidates.append(start..<e)
                         if td.isAny(k, K.any_season_part_series) { strong.append(td.str(start..<e)) }
                     }
                 }
@@ -104,68 +119,90 @@ enum Subjects {
         // 3. capitalised runs of the headline
         var k = 0
         while k < n {
-            if let r = td.capitalizedTitle(at: k, limit: n, stopWords: titleStop) { candidates.append(td.str(r)); k = r.upperBound } else { k += 1 }
+            if let r = td.capitalizedTitle(at: k, limit: n, stopWords: titleStop) { candidates.append(r); k = r.upperBound } else { k += 1 }
         }
-        if headlineSeason == nil, let _ = (0..<n).first(where: { td.is($0, K.h_back) || td.is($0, K.h_returns) }) { headlineSeason = nil }
-        // Score candidates by mentions in the body (case-insensitive) and length.
-        var firstHashes: [UInt64] = []
-        var best: (String, Int, Double)? = nil
-        var firstNames: [UInt64: [String]] = [:]
-        let names = d.allNames.map { ($0, Tokenizer.tokenize($0)) }
-        for (n, nt) in names { if let t = nt.first { firstNames[t.hash, default: []].append(n) } }
-        var seen = Set<String>()
         // "MTV's The Osbournes" → also "The Osbournes"
         // and every prefix of a candidate: "Jersey Shore Back For 3rd" → "Jersey Shore"
         for c in candidates {
-            let ct = Tokenizer.tokenize(c)
-            let cd = Doc(text: Array(c.utf8), tokens: ct, sentences: [], numbers: [], dates: [], title: nil)
-            let from = ct.count > 1 && cd.isPossessive(0) ? 1 : 0
-            if from == 1 { candidates.append(cd.str(1..<ct.count)) }
-            if ct.count > 2 {
-                for e in stride(from: ct.count - 1, to: from, by: -1) where cd.isWord(e - 1) && !Lex.titleGlue.contains(cd.h(e - 1)) {
-                    candidates.append(cd.str(from..<e))
+            let from = c.count > 1 && td.isPossessive(c.lowerBound) ? 1 : 0
+            if from == 1 { candidates.append((c.lowerBound + 1)..<c.upperBound) }
+            if c.count > 2 {
+                for e in stride(from: c.count - 1, to: from, by: -1) where td.isWord(c.lowerBound + e - 1) && !Lex.titleGlue.contains(td.h(c.lowerBound + e - 1)) {
+                    candidates.append((c.lowerBound + from)..<(c.lowerBound + e))
                 }
             }
         }
         // index the body positions of every word the candidates (and the names they may be) start or end with
-        for c in candidates { for t in Tokenizer.tokenize(c) where t.kind != .punct { firstHashes.append(t.hash) } }
-        for (_, nt) in names { for t in nt { firstHashes.append(t.hash) } }
+        var firstHashes: [UInt64] = []
+        for c in candidates { for k in c where tt[k].kind != .punct { firstHashes.append(tt[k].hash) } }
+        for (k, r) in d.nameRanges.enumerated() {
+            for t in r where d.tokens[t].kind != .punct { firstHashes.append(t == r.upperBound - 1 ? d.nameLastHashes[k] : d.tokens[t].hash) }
+        }
         firstHashes.append(K.h_the)
         let index = TokenIndex(d, firsts: firstHashes)
+        // lower-cased candidates already scored, by hash
+        var seen = Set<UInt64>()
+        var best: (String, Int, Double)? = nil
         for c in candidates {
-            var cand = c.trimmingCharacters(in: String.titlePunctuation)
-            if let f = cand.utf8.first, prefixInitials.contains(f) {
+            let whole = td.str(c)
+            var cand = trimmedTitle(whole)
+            if let f = cand.utf8.first, prefixInitials[Int(f)] {
                 for glue in leadingGlue where cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
                 for prefix in leadingQuestion where cand.hasPrefix(prefix) { cand.removeFirst(prefix.count) }
             }
-            let lower = cand.lowercased()
-            guard cand.count >= 2, !seen.contains(lower) else { continue }
+            let ascii = cand.utf8.allSatisfy { $0 < 0x80 }
+            guard ascii ? cand.utf8.count >= 2 : cand.count >= 2 else { continue }
+            // `Tokenizer.hash` lower-cases ASCII letters itself
+            let lower = ascii ? Tokenizer.hash(cand.utf8) : Tokenizer.hash(cand.lowercased().utf8)
+            guard !seen.contains(lower) else { continue }
             // a title needs a content word: not just "Or", "The", "Season"
-            let ct = Tokenizer.tokenize(cand)
+            let ct = cand.utf8.count == whole.utf8.count ? Array(tt[c]) : Tokenizer.tokenize(cand)
             guard ct.contains(where: { $0.kind == .word && !Lex.titleGlue.contains($0.hash) && !titleStop.contains($0.hash) && !Lex.nonName.contains($0.hash) }) else { continue }
             seen.insert(lower)
             // people are not works: "Fry" when the article names "Stephen Fry"
             if ct.count <= 3, ct.allSatisfy({ $0.kind == .word }) {
                 if ct.count == 1, let full = d.fullNames[ct[0].hash], looksLikePerson(full, index) { continue }
-                if ct.count == 1, let names = firstNames[ct[0].hash], names.contains(where: { looksLikePerson($0, index) }) { continue }
-                if looksLikePerson(cand, ct, index) { continue }
+                if ct.count == 1, d.nameRanges.indices.contains(where: { d.tokens[d.nameRanges[$0].lowerBound].hash == ct[0].hash && looksLikePerson(d.nameTokens($0), index) }) { continue }
+                if looksLikePerson(ct, index) { continue }
             }
             let mentions = index.count(ct)
             guard mentions > 0 else { continue }
             let words = wordCount(cand)
-            let score = Double(mentions) * (1 + 0.5 * Double(min(words, 5))) * (quoted.contains(c) ? 2 : 1)
+            let score = Double(mentions) * (1 + 0.5 * Double(min(words, 5))) * (quoted.contains(whole) ? 2 : 1)
             if best == nil || score > best!.2 { best = (cand, mentions, score) }
         }
         // a title the headline marks (quotes, "X Season 2") stands even when the body never repeats it
         if best == nil, let s = (quoted.sorted() + strong).first { best = (s.trimmingCharacters(in: String.titlePunctuation), 0, 0) }
         guard var (main, mentions, _) = best else { return (nil, headlineSeason, []) }
         // Expand to the title as the body writes it: "Hitchhiker's" → "The Hitchhiker's Guide To The Galaxy".
-        if let full = expansion(d, of: main), !looksLikePerson(full, index), index.count(full) * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
-            main = full
-            mentions = max(1, index.count(full))
+        if let full = expansion(d, of: main) {
+            let ft = Tokenizer.tokenize(full)
+            let fullMentions = index.count(ft)
+            if !looksLikePerson(ft, index), fullMentions * 2 >= mentions || main.hasSuffix("'s") || main.hasSuffix("’s") {
+                main = full
+                mentions = max(1, fullMentions)
+            }
         }
         return (main, headlineSeason, [SubjectMention(title: main, mentions: mentions)])
     }
+
+    /// `s` without the ``String/titlePunctuation`` characters at either end; returns `s` itself,
+    /// without looking at its characters, when its first and last bytes cannot be such a character.
+    static func trimmedTitle(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+        // every title punctuation character is ASCII or starts with the byte E2 (U+2013, U+2018–U+201D)
+        if first != 0xE2, first >= 0x80 || !titlePunctuationBytes[Int(first)], last < 0x80, !titlePunctuationBytes[Int(last)] {
+            return s
+        }
+        return s.trimmingCharacters(in: String.titlePunctuation)
+    }
+
+    /// The ASCII characters of ``String/titlePunctuation``, by byte.
+    static let titlePunctuationBytes: [Bool] = {
+        var t = [Bool](repeating: false, count: 128)
+        for b in String.titlePunctuation.utf8 where b < 0x80 { t[Int(b)] = true }
+        return t
+    }()
 
     /// The most frequent longer capitalised title in the body that contains `title`.
     static func expansion(_ d: Doc, of title: String) -> String? {
@@ -174,7 +211,13 @@ enum Subjects {
         // title → (count, first position): ties go to the earliest, so the output never depends
         // on the dictionary's per-process hash seed
         var counts: [String: (count: Int, first: Int)] = [:]
-        for i in d.tokens.indices where d.tokens[i].hash == first || CompanyRules.baseHash(d, i) == first {
+        var starts: [Int] = []
+        d.tokens.withUnsafeBufferPointer { toks in
+            d.baseHashes.withUnsafeBufferPointer { base in
+                for i in 0..<toks.count where toks[i].hash == first || base[i] == first { starts.append(i) }
+            }
+        }
+        for i in starts {
             var ok = true
             for (k, h) in key.enumerated() where k > 0 && d.h(i + k) != h { ok = false; break }
             guard ok else { continue }
@@ -192,11 +235,11 @@ enum Subjects {
 
     /// A person is mostly called by the surname alone ("Munn said …"); a work by its full title.
     static func looksLikePerson(_ cand: String, _ index: TokenIndex) -> Bool {
-        looksLikePerson(cand, Tokenizer.tokenize(cand), index)
+        looksLikePerson(Tokenizer.tokenize(cand), index)
     }
 
-    /// ``looksLikePerson(_:_:)`` with the candidate's tokens.
-    static func looksLikePerson(_ cand: String, _ ct: [Token], _ index: TokenIndex) -> Bool {
+    /// ``looksLikePerson(_:_:)-(String,_)`` with the candidate's tokens.
+    static func looksLikePerson(_ ct: [Token], _ index: TokenIndex) -> Bool {
         guard ct.count >= 2, ct.count <= 3, (0..<ct.count).allSatisfy({ cdIsName(ct, $0) }) else { return false }
         let full = index.count(ct, cased: true)
         let last = index.count(ct[(ct.count - 1)...], cased: true)
@@ -226,29 +269,41 @@ extension String {
 struct TokenIndex {
     let d: Doc
     private let keys: WordIndex
-    private var positions: [[Int32]]
+    /// The positions of key `k` are `positions[offsets[k]..<offsets[k + 1]]`, in text order.
+    private let positions: [Int32]
+    private let offsets: [Int]
 
     /// Indexes the positions of the tokens whose hash is one of `firsts` (the first words of the candidates).
     init(_ d: Doc, firsts: [UInt64]) {
         self.d = d
         let keys = WordIndex(firsts)
-        var pos = [[Int32]](repeating: [], count: keys.count)
+        // one pass collects (key, position) hits; a counting sort by key groups them, in text order
+        var hits: [(key: Int32, at: Int32)] = []
+        var counts = [Int](repeating: 0, count: keys.count + 1)
         d.tokens.withUnsafeBufferPointer { toks in
             d.baseHashes.withUnsafeBufferPointer { base in
                 keys.withLookup { id in
                     for i in 0..<toks.count where toks[i].kind != .punct {
                         let k = id(toks[i].hash)
-                        if k >= 0 { pos[k].append(Int32(i)) }
+                        if k >= 0 { hits.append((Int32(k), Int32(i))); counts[k + 1] += 1 }
                         if toks[i].isPossessive, toks[i].isCapitalized {
                             let b = id(base[i])
-                            if b >= 0 { pos[b].append(Int32(i)) }
+                            if b >= 0 { hits.append((Int32(b), Int32(i))); counts[b + 1] += 1 }
                         }
                     }
                 }
             }
         }
+        for k in 0..<keys.count { counts[k + 1] += counts[k] }
+        var next = counts
+        var pos = [Int32](repeating: 0, count: hits.count)
+        for h in hits {
+            pos[next[Int(h.key)]] = h.at
+            next[Int(h.key)] += 1
+        }
         self.keys = keys
         positions = pos
+        offsets = counts
     }
 
     /// Occurrences of `title` as a token sequence (ASCII case-insensitive; with `cased`, capitalised
@@ -265,7 +320,7 @@ struct TokenIndex {
         guard let first = ct.first else { return 0 }
         let id = keys.id(first.hash)
         guard id >= 0 else { return 0 }
-        let starts = positions[id]
+        let starts = positions[offsets[id]..<offsets[id + 1]]
         var n = 0
         var lastEnd = -1
         for p32 in starts {
