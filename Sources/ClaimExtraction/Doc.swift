@@ -18,6 +18,8 @@ final class Doc {
     let tokens: [Token]
     /// Per token: its hash, or for a possessive word ("Netflix's") the hash without "'s".
     let baseHashes: [UInt64]
+    /// Per token: whether it can be part of a person's name (``isNameToken(_:)``).
+    private let nameTokens: [Bool]
     let sentences: [Sentence]
     let numbers: [NumberMention]
     let dates: [DateMention]
@@ -30,7 +32,7 @@ final class Doc {
     /// Known works (normalised title key → display title).
     var works: [String] = []
     /// last name token hash → full name
-    var fullNames: [UInt64: String] = [:]
+    var fullNames = FullNames()
     /// Every 2–3 word person name seen, each once, in text order.
     var allNames: [String] = []
     /// The token range each of ``allNames`` was first seen at.
@@ -38,19 +40,29 @@ final class Doc {
     /// Per name of ``allNames``: the hash of its last word as the name string spells it (a
     /// possessive "'s" / "’s" that ``nameString(_:)`` strips is left out).
     var nameLastHashes: [UInt64] = []
-    /// Exact-byte hashes of ``allNames`` (case-sensitive), to keep them unique.
-    private var nameKeys: Set<UInt64> = []
 
     init(text: [UInt8], tokens: [Token], sentences: [Sentence], numbers: [NumberMention], dates: [DateMention], title: String?) {
         self.text = text
         self.tokens = tokens
         // the possessive suffix is "'s"/"'S" (2 bytes) or "’s"/"’S" (4 bytes)
-        baseHashes = [UInt64](unsafeUninitializedCapacity: tokens.count) { base, n in
+        let base = [UInt64](unsafeUninitializedCapacity: tokens.count) { base, n in
             tokens.withUnsafeBufferPointer { toks in
                 for (k, t) in toks.enumerated() {
                     guard t.isPossessive else { base[k] = t.hash; continue }
                     let cut = text[Int(t.end) - 2] == 0x27 ? 2 : 4
                     base[k] = Tokenizer.hash(text[Int(t.start)..<(Int(t.end) - cut)])
+                }
+            }
+            n = tokens.count
+        }
+        baseHashes = base
+        let nonName = Lex.nonName
+        nameTokens = [Bool](unsafeUninitializedCapacity: tokens.count) { flags, n in
+            tokens.withUnsafeBufferPointer { toks in
+                text.withUnsafeBufferPointer { text in
+                    for (k, t) in toks.enumerated() {
+                        flags[k] = t.kind == .word && t.isCapitalized && Doc.isNameWord(t, base: base[k], text, nonName)
+                    }
                 }
             }
             n = tokens.count
@@ -113,15 +125,18 @@ final class Doc {
     // MARK: names
 
     /// Whether token `i` can be part of a person's name.
-    func isNameToken(_ i: Int) -> Bool {
-        guard i >= 0 && i < tokens.count else { return false }
-        let t = tokens[i]
-        guard t.kind == .word, t.isCapitalized else { return false }
-        if Lex.nonName.contains(t.hash) { return false }
-        if isPossessive(i), Lex.nonName.contains(CompanyRules.baseHash(self, i)) { return false }
+    @inline(__always) func isNameToken(_ i: Int) -> Bool {
+        i >= 0 && i < nameTokens.count && nameTokens[i]
+    }
+
+    /// Whether a capitalised word `t` (whose hash without a possessive is `base`) can be part
+    /// of a person's name.
+    static func isNameWord(_ t: Token, base: UInt64, _ text: UnsafeBufferPointer<UInt8>, _ nonName: WordSet) -> Bool {
+        if nonName.contains(t.hash) { return false }
+        if t.isPossessive, nonName.contains(base) { return false }
         // all-caps words of 3+ letters are acronyms, not names ("TMZ", "HBO")
         var len = Int(t.end - t.start)
-        if isPossessive(i) { len -= text[Int(t.end) - 2] == 0x27 ? 2 : 4 }
+        if t.isPossessive { len -= text[Int(t.end) - 2] == 0x27 ? 2 : 4 }
         if len >= 3 {
             var lower = false
             for k in Int(t.start)..<(Int(t.start) + len) where text[k] >= 0x61 && text[k] <= 0x7A { lower = true; break }
@@ -172,36 +187,66 @@ final class Doc {
 
     /// Collects full names (2–4 name tokens) so later one-word mentions resolve to them.
     func collectNames() {
-        // last-name hash → the one full name seen with it, or nil once two different ones were seen
-        var byLast: [UInt64: String?] = [:]
+        // last-name hash → the first full name seen with it (its exact hash and index in
+        // `names`), and whether a different full name was seen with it too
+        var byLast = HashMap64(capacity: 64)
+        var firsts: [(exact: UInt64, name: Int, ambiguous: Bool)] = []
+        // exact-byte hash (case-sensitive) → index in `names`, to keep names unique
+        var known = HashMap64(capacity: 64)
+        var names: [String] = [], ranges: [Range<Int>] = [], lasts: [UInt64] = []
         for s in sentences {
             var i = s.tokens.lowerBound
             let end = s.tokens.upperBound
             while i < end {
-                guard tokens[i].isCapitalized, let r = personName(at: i, limit: end), r.count >= 2 else { i += 1; continue }
+                guard nameTokens[i], let r = personName(at: i, limit: end), r.count >= 2 else { i += 1; continue }
                 var words = 0, last = -1
                 for k in r where tokens[k].kind == .word { words += 1; last = k }
                 if words >= 2, words <= 3 {
-                    let full = nameString(r)
                     // the last word without a possessive "'s" (as `nameString` strips it)
                     let t = tokens[last]
                     let curlyCapital = t.isPossessive && text[Int(t.end) - 1] == 0x53 && text[Int(t.end) - 2] != 0x27
                     let lastName = curlyCapital ? t.hash : baseHashes[last]
-                    if let seen = byLast[lastName] {
-                        if let one = seen, one != full { byLast[lastName] = .some(nil) }
+                    let exact = Doc.exactHash(text[nameBytes(r)])
+                    let index: Int
+                    if let k = known[exact] {
+                        index = k
                     } else {
-                        byLast[lastName] = .some(full)
+                        index = names.count
+                        known[exact] = index
+                        names.append(nameString(r))
+                        ranges.append(r)
+                        lasts.append(lastName)
                     }
-                    if nameKeys.insert(Doc.exactHash(full.utf8)).inserted {
-                        allNames.append(full)
-                        nameRanges.append(r)
-                        nameLastHashes.append(lastName)
+                    if let f = byLast[lastName] {
+                        let seen = firsts[f]
+                        if !seen.ambiguous, seen.exact != exact, names[seen.name] != names[index] {
+                            firsts[f].ambiguous = true
+                        }
+                    } else {
+                        byLast[lastName] = firsts.count
+                        firsts.append((exact, index, false))
                     }
                 }
                 i = r.upperBound
             }
         }
-        for (k, v) in byLast { if let v { fullNames[k] = v } }
+        var full = HashMap64(capacity: byLast.count)
+        byLast.forEach { k, f in if !firsts[f].ambiguous { full[k] = firsts[f].name } }
+        fullNames = FullNames(index: full, names: names)
+        allNames = names
+        nameRanges = ranges
+        nameLastHashes = lasts
+    }
+
+    /// The text bytes of ``nameString(_:)`` for tokens `r`: without a possessive "’s", "'s" or
+    /// "'S" at the end (a "’S" stays).
+    func nameBytes(_ r: Range<Int>) -> Range<Int> {
+        let a = Int(tokens[r.lowerBound].start)
+        var e = Int(tokens[r.upperBound - 1].end)
+        if tokens[r.upperBound - 1].isPossessive {
+            if text[e - 1] == 0x73, text[e - 2] == 0x99, text[e - 3] == 0x80, text[e - 4] == 0xE2 { e -= 4 } else if text[e - 2] == 0x27 { e -= 2 }
+        }
+        return a..<e
     }
 
     /// The tokens of name `k` of ``allNames`` as tokenizing the name string gives them (the
@@ -330,5 +375,17 @@ final class Doc {
         var b = a
         while b < tokens.count && Int(tokens[b].start) < r.end { b += 1 }
         return a..<max(a, b)
+    }
+}
+
+/// The full name of each last name seen with just one ("Fry" → "Stephen Fry"), by the last
+/// name's token hash.
+struct FullNames {
+    var index = HashMap64()
+    var names: [String] = []
+
+    /// The full name whose last word hashes to `lastName`, if exactly one was seen.
+    subscript(_ lastName: UInt64) -> String? {
+        index[lastName].map { names[$0] }
     }
 }

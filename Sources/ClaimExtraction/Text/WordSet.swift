@@ -126,3 +126,74 @@ func buildTable(_ keys: [UInt64]) -> (slots: [UInt64], ids: [Int32], count: Int)
     }
     return (table, idTable, Int(next))
 }
+
+/// A growable map from token hashes (well-mixed 64-bit keys) to integers, with the same probing
+/// as ``WordSet`` (open addressing, linear probing, load ≤ 1/2) — no rehashing of keys that are
+/// hashes already, unlike `Dictionary<UInt64, Int>`. Values index arrays kept by the caller.
+struct HashMap64 {
+    /// Key, value, key, value, …: one allocation per table (0 marks an empty slot).
+    private var slots: [UInt64]
+    /// The value of key 0, which marks empty slots.
+    private var zeroValue: Int?
+    private(set) var count = 0
+
+    /// An empty map with room for `capacity` keys before it grows.
+    init(capacity: Int = 8) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: 2 * size)
+    }
+
+    /// The slot holding `k`, or the empty slot where it would go.
+    @inline(__always) private func slot(_ k: UInt64) -> Int {
+        let mask = slots.count / 2 - 1
+        return slots.withUnsafeBufferPointer { s in
+            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+            while s[2 * i] != k && s[2 * i] != 0 { i = (i + 1) & mask }
+            return i
+        }
+    }
+
+    /// The value of `k`; setting `nil` is not supported (keys are never removed).
+    subscript(_ k: UInt64) -> Int? {
+        get {
+            if k == 0 { return zeroValue }
+            let i = slot(k)
+            return slots[2 * i] == k ? Int(truncatingIfNeeded: slots[2 * i + 1]) : nil
+        }
+        set {
+            guard let newValue else { preconditionFailure("HashMap64 does not remove keys") }
+            if k == 0 {
+                if zeroValue == nil { count += 1 }
+                zeroValue = newValue
+                return
+            }
+            var i = slot(k)
+            if slots[2 * i] != k {
+                if (count + 1) * 4 > slots.count {
+                    grow()
+                    i = slot(k)
+                }
+                slots[2 * i] = k
+                count += 1
+            }
+            slots[2 * i + 1] = UInt64(truncatingIfNeeded: newValue)
+        }
+    }
+
+    /// Every key and value, in no particular order.
+    func forEach(_ body: (UInt64, Int) -> Void) {
+        if let zeroValue { body(0, zeroValue) }
+        for i in stride(from: 0, to: slots.count, by: 2) where slots[i] != 0 { body(slots[i], Int(truncatingIfNeeded: slots[i + 1])) }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        for i in stride(from: 0, to: old.count, by: 2) where old[i] != 0 {
+            let j = slot(old[i])
+            slots[2 * j] = old[i]
+            slots[2 * j + 1] = old[i + 1]
+        }
+    }
+}
