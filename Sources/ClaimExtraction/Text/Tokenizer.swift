@@ -109,16 +109,19 @@ public enum Tokenizer {
             let c = table[Int(v)]
             return (c & 3, len, c & 4 != 0)
         }
-        if v == 0xA0 || (v >= 0x2000 && v <= 0x200B) || v == 0x202F || v == 0x205F || v == 0x3000 { return (0, len, false) }
-        if (v >= 0x2010 && v <= 0x206F) || v == 0xAB || v == 0xBB || v == 0xA9 || v == 0xAE || v == 0xB7 || v == 0x2122
-            || (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF01 && v <= 0xFF0F) || v == 0xFFFD || v >= 0x1F000 || (v >= 0x2190 && v <= 0x2BFF) {
-            return (2, len, false)
-        }
-        guard let s = Unicode.Scalar(v) else { return (2, len, false) }
+        let (cls, upper) = classifyAstral(v)
+        return (cls, len, upper)
+    }
+
+    /// ``classify(_:_:_:)`` for a scalar beyond the BMP (Unicode properties; kept out of line so
+    /// the common paths do not set up the property look-ups).
+    @inline(never) static func classifyAstral(_ v: UInt32) -> (cls: UInt8, upper: Bool) {
+        if v >= 0x1F000 { return (2, false) }
+        guard let s = Unicode.Scalar(v) else { return (2, false) }
         let p = s.properties
-        if p.isAlphabetic { return (1, len, p.isUppercase) }
-        if p.numericType != nil { return (1, len, false) }
-        return (2, len, false)
+        if p.isAlphabetic { return (1, p.isUppercase) }
+        if p.numericType != nil { return (1, false) }
+        return (2, false)
     }
 
     /// Class of every BMP scalar (bits 0–1: 0 space, 1 letter, 2 punctuation; bit 2: upper-case),
@@ -252,7 +255,8 @@ public enum Tokenizer {
             }
             tokens.append(Token(start: Int32(start), end: Int32(i), kind: kind, isCapitalized: upper,
                                 spaceBefore: space, isPossessive: possessive, hash: h))
-            space = false
+            // the one space between words, without another trip through the dispatch above
+            if i < n, p[i] == 0x20 { i += 1; space = true } else { space = false }
         }
         return tokens
     }
