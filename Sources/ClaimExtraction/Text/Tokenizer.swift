@@ -157,21 +157,48 @@ public enum Tokenizer {
         bmp.withUnsafeBufferPointer { tokenize(t, $0) }
     }
 
-    static func tokenize(_ t: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>) -> [Token] {
+    /// ``tokenize(_:)-([UInt8])`` writing at most `chunk` tokens into each piece of storage (tests
+    /// use it to put piece boundaries everywhere).
+    static func tokenize(_ text: [UInt8], chunk: Int) -> [Token] {
+        text.withUnsafeBufferPointer { t in bmp.withUnsafeBufferPointer { tokenize(t, $0, chunk: max(1, chunk)) } }
+    }
+
+    static func tokenize(_ t: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>, chunk: Int? = nil) -> [Token] {
+        guard t.baseAddress != nil else { return [] }
+        // Tokens are written straight into the array's storage. English prose averages 5–6 bytes
+        // a token, punctuation-heavy text fewer: a quarter of the byte count holds nearly every
+        // document; when it does not, the rest goes into a further array that is appended.
         var tokens: [Token] = []
-        // English prose averages 5–6 bytes a token; punctuation-heavy text fewer: reserving a
-        // quarter of the byte count avoids regrowing the array for nearly every document
-        tokens.reserveCapacity(t.count / 4 + 8)
-        guard let p = t.baseAddress else { return tokens }
+        var state = (i: 0, space: true)
+        var capacity = chunk ?? t.count / 4 + 8
+        while state.i < t.count {
+            let part = [Token](unsafeUninitializedCapacity: capacity) { buffer, count in
+                (count, state) = fill(buffer, t, from: state, table)
+            }
+            if tokens.isEmpty { tokens = part } else { tokens += part }
+            capacity = chunk ?? (t.count - state.i) / 2 + 8
+        }
+        return tokens
+    }
+
+    /// Tokenizes `t` from `state.i` (`state.space`: whether whitespace came before) into `out`
+    /// until the text or `out` ends; returns the number of tokens written and where it stopped.
+    static func fill(_ out: UnsafeMutableBufferPointer<Token>, _ t: UnsafeBufferPointer<UInt8>, from state: (i: Int, space: Bool),
+                     _ table: UnsafeBufferPointer<UInt8>) -> (count: Int, state: (i: Int, space: Bool)) {
+        guard let p = t.baseAddress, let o = out.baseAddress else { return (0, state) }
         let n = t.count
-        var i = 0
-        var space = true
-        while i < n {
+        let cap = out.count
+        var count = 0
+        var i = state.i
+        var space = state.space
+        while i < n && count < cap {
             let b0 = p[i]
             let start = i
             var kind: Token.Kind = .punct
             var upper = false
             var h: UInt64 = 0
+            // only a word with more than ASCII letters and digits can end in "'s" / "’s"
+            var extended = false
             let lb0 = b0 | 0x20
             if lb0 >= 0x61 && lb0 <= 0x7A {
                 // ASCII word of letters and digits (the common case): found and hashed 8 bytes at a time
@@ -213,7 +240,7 @@ public enum Tokenizer {
                 }
                 if i < n, mayContinueWord(p, i, n, length: i - start) {
                     let e = continueWord(t, start, i, table)
-                    if e != i { i = e; h = hash(UnsafeBufferPointer(rebasing: t[start..<i])) }
+                    if e != i { i = e; h = hash(UnsafeBufferPointer(rebasing: t[start..<i])); extended = true }
                 }
             } else if b0 < 0x80 {
                 if b0 == 0x20 || b0 == 0x0A || b0 == 0x09 || b0 == 0x0D || b0 == 0x0C { space = true; i += 1; continue }
@@ -244,21 +271,23 @@ public enum Tokenizer {
                     kind = .word
                     upper = up
                     i = continueWord(t, start, i + len, table)
+                    extended = true
                 } else {
                     i += len
                 }
                 h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
             }
             var possessive = false
-            if kind == .word, i - start > 2, p[i - 1] | 0x20 == 0x73 {
+            if extended, i - start > 2, p[i - 1] | 0x20 == 0x73 {
                 if p[i - 2] == 0x27 { possessive = true } else if i - start > 4, p[i - 2] == 0x99, p[i - 3] == 0x80, p[i - 4] == 0xE2 { possessive = true }
             }
-            tokens.append(Token(start: Int32(start), end: Int32(i), kind: kind, isCapitalized: upper,
-                                spaceBefore: space, isPossessive: possessive, hash: h))
+            (o + count).initialize(to: Token(start: Int32(start), end: Int32(i), kind: kind, isCapitalized: upper,
+                                             spaceBefore: space, isPossessive: possessive, hash: h))
+            count += 1
             // the one space between words, without another trip through the dispatch above
             if i < n, p[i] == 0x20 { i += 1; space = true } else { space = false }
         }
-        return tokens
+        return (count, (i, space))
     }
 
     /// Whether the byte at `i`, right after the ASCII letters and digits of a word of `length`
