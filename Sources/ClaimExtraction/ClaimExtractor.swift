@@ -63,8 +63,13 @@ public enum ClaimExtractor {
             let dStart = di
             while di < dates.count && dates[di].range.start < sr.end { di += 1 }
             if s.isQuestion || s.tokens.count > ExtractionLimits.maxSentenceTokens { continue }
-            let nums = numbers[nStart..<ni].filter { $0.range.start >= sr.start }
-            let ds = dates[dStart..<di].filter { $0.range.start >= sr.start }
+            // the mentions that start inside the sentence: a suffix of each slice (text order)
+            var nLow = nStart
+            while nLow < ni && numbers[nLow].range.start < sr.start { nLow += 1 }
+            var dLow = dStart
+            while dLow < di && dates[dLow].range.start < sr.start { dLow += 1 }
+            let nums = numbers[nLow..<ni]
+            let ds = dates[dLow..<di]
             let fire = Triggers.of(d, s, triggerTable)
             let explicit = fire.contains(.season) ? Subjects.season(d, in: s.tokens) : nil
             let next = fire.contains(.season) && Subjects.nextSeason(d, in: s.tokens)
@@ -75,8 +80,8 @@ public enum ClaimExtractor {
             if fire.contains(.company) { for x in CompanyRules.companies(d, s) { drafts.append((x, si)) } }
             if fire.contains(.basedOn) { for x in BasedOnRules.basedOn(d, s, lastBook: &lastBook) { drafts.append((x, si)) } }
             if !s.isHeading {
-                if !ds.isEmpty { for x in ValueRules.dates(d, s, ds[...], season: season, lastBook: lastBook) { drafts.append((x, si)) } }
-                if !nums.isEmpty { for x in ValueRules.counts(d, s, nums[...], ds[...], season: season) { drafts.append((x, si)) } }
+                if !ds.isEmpty { for x in ValueRules.dates(d, s, ds, season: season, lastBook: lastBook) { drafts.append((x, si)) } }
+                if !nums.isEmpty { for x in ValueRules.counts(d, s, nums, ds, season: season) { drafts.append((x, si)) } }
                 // "renewed ... for a third season": the season named with the renewal wins
                 let renewalSeason = next ? (mainSeason ?? explicit.map { $0 + 1 }) : (explicit ?? mainSeason)
                 if fire.contains(.renewal) { for x in RenewalRules.renewal(d, s, season: renewalSeason) { drafts.append((x, si)) } }

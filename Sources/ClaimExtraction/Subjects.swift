@@ -147,10 +147,11 @@ enum Subjects {
             let whole = td.str(c)
             var cand = trimmedTitle(whole)
             if let f = cand.utf8.first, prefixInitials[Int(f)] {
-                for glue in leadingGlue where cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
-                for prefix in leadingQuestion where cand.hasPrefix(prefix) { cand.removeFirst(prefix.count) }
+                // (the first-byte test only saves hasPrefix calls: every prefix is ASCII)
+                for glue in leadingGlue where cand.utf8.first == glue.utf8.first && cand.hasPrefix(glue) { cand.removeFirst(glue.count) }
+                for prefix in leadingQuestion where cand.utf8.first == prefix.utf8.first && cand.hasPrefix(prefix) { cand.removeFirst(prefix.count) }
             }
-            let ascii = cand.utf8.allSatisfy { $0 < 0x80 }
+            let ascii = cand.utf8.withContiguousStorageIfAvailable { !$0.contains { $0 >= 0x80 } } ?? cand.utf8.allSatisfy { $0 < 0x80 }
             guard ascii ? cand.utf8.count >= 2 : cand.count >= 2 else { continue }
             // `Tokenizer.hash` lower-cases ASCII letters itself
             let lower = ascii ? Tokenizer.hash(cand.utf8) : Tokenizer.hash(cand.lowercased().utf8)
