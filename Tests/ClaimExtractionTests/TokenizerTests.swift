@@ -58,3 +58,25 @@ import TestSupport
         }
     }
 }
+
+extension TokenizerTests {
+    /// The tokenizer hashes a token's bytes 8 at a time; it must agree with ``Tokenizer/hash(_:)``
+    /// for every length, case and script, whether or not bytes after the token can be loaded.
+    @Test func runHashAgreesWithTheBytewiseHash() {
+        var rng = SplitMix64(seed: 11)
+        let alphabet: [UInt8] = Array("AZaz@[`{09-'".utf8) + [0x80, 0xC3, 0x89, 0xD0, 0x96, 0xE2, 0x80, 0x99, 0xFF, 0x00]
+        for _ in 0..<2000 {
+            let bytes = (0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            let expected = Tokenizer.hash(bytes)
+            bytes.withUnsafeBufferPointer { b in
+                guard let p = b.baseAddress else { return }
+                #expect(Tokenizer.hashRun(p, b.count, readable: b.count) == expected)
+            }
+            let padded = bytes + [0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48]
+            padded.withUnsafeBufferPointer { b in
+                guard let p = b.baseAddress else { return }
+                #expect(Tokenizer.hashRun(p, bytes.count, readable: b.count) == expected)
+            }
+        }
+    }
+}

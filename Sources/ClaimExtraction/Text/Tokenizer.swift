@@ -71,6 +71,39 @@ public enum Tokenizer {
         return x
     }
 
+    /// ``hash(_:)`` of the `count` bytes at `p`, 8 at a time; `readable` bytes (at least `count`)
+    /// may be loaded from `p`.
+    @inline(__always) static func hashRun(_ p: UnsafePointer<UInt8>, _ count: Int, readable: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(p)
+        var h = hashSeed
+        var k = 0
+        while k + 8 <= count {
+            h = mix(h, lowerASCII(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))))
+            k += 8
+        }
+        let rest = count - k
+        if rest > 0 {
+            var w: UInt64 = 0
+            if k + 8 <= readable {
+                w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) & ((1 << UInt64(8 &* rest)) &- 1)
+            } else {
+                for j in 0..<rest { w |= UInt64(p[k + j]) << UInt64(8 &* j) }
+            }
+            h = mix(h, lowerASCII(w))
+        }
+        return finish(h, count)
+    }
+
+    /// `w` with each of its bytes that is an ASCII capital letter lower-cased.
+    @inline(__always) static func lowerASCII(_ w: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let b = w & 0x7F7F_7F7F_7F7F_7F7F
+        let geA = (b &+ 0x3F3F_3F3F_3F3F_3F3F) & high   // byte >= 0x41
+        let gtZ = (b &+ 0x2525_2525_2525_2525) & high   // byte >= 0x5B
+        let upper = geA & ~gtZ & ~w & high
+        return w | (upper >> 2)
+    }
+
     /// For each of the 8 bytes of `w`, the high bit set when the byte is not an ASCII letter or digit.
     @inline(__always) static func nonWordMask(_ w: UInt64) -> UInt64 {
         let high: UInt64 = 0x8080_8080_8080_8080
@@ -236,11 +269,11 @@ public enum Tokenizer {
                         if (lb >= 0x61 && lb <= 0x7A) || (b >= 0x30 && b <= 0x39) { i += 1; continue }
                         break
                     }
-                    h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
+                    h = hashRun(p + start, i - start, readable: n - start)
                 }
                 if i < n, mayContinueWord(p, i, n, length: i - start) {
                     let e = continueWord(t, start, i, table)
-                    if e != i { i = e; h = hash(UnsafeBufferPointer(rebasing: t[start..<i])); extended = true }
+                    if e != i { i = e; h = hashRun(p + start, i - start, readable: n - start); extended = true }
                 }
             } else if b0 < 0x80 {
                 if b0 == 0x20 || b0 == 0x0A || b0 == 0x09 || b0 == 0x0D || b0 == 0x0C { space = true; i += 1; continue }
@@ -259,7 +292,7 @@ public enum Tokenizer {
                     var j = i
                     while j < n, j - i < 3, (p[j] | 0x20) >= 0x61 && (p[j] | 0x20) <= 0x7A { j += 1 }
                     if j > i, j == n || classify(t, j, table).cls != 1 { i = j }
-                    h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
+                    h = hashRun(p + start, i - start, readable: n - start)
                 } else {
                     i += 1
                     h = finish(mix(hashSeed, UInt64(b0 >= 0x41 && b0 <= 0x5A ? b0 | 0x20 : b0)), 1)
@@ -275,7 +308,7 @@ public enum Tokenizer {
                 } else {
                     i += len
                 }
-                h = hash(UnsafeBufferPointer(rebasing: t[start..<i]))
+                h = hashRun(p + start, i - start, readable: n - start)
             }
             var possessive = false
             if extended, i - start > 2, p[i - 1] | 0x20 == 0x73 {
