@@ -555,6 +555,20 @@ struct HostileInputTests {
         }
     }
 
+    /// Zero-width spaces inside words and numbers: both cleaners drop them, so the HTML page and the
+    /// text dump give the same view count, and no quote holds one (`Fixtures/hostile/zero-width-inside-words.*`;
+    /// the text dump used to keep them and read "1,000,\u{200B}000 views" as 0 views).
+    @Test(arguments: ["html", "txt"])
+    func zeroWidthSpacesInsideNumbers(_ ext: String) throws {
+        let file = Hostile.packageRoot().appendingPathComponent("Fixtures/hostile/zero-width-inside-words.\(ext)")
+        let o = Hostile.run(Array(try Data(contentsOf: file)))
+        let counts = o.result.claims.compactMap { c -> Int? in if case let .viewCount(n, _, _, _) = c.value { n } else { nil } }
+        #expect(counts == [1_000_000])
+        for c in o.result.claims {
+            #expect(!c.evidence.quote.unicodeScalars.contains { $0.value == 0x200B || $0.value == 0xFEFF }, "\(c.evidence.quote)")
+        }
+    }
+
     /// Every committed regression fixture (inputs that once broke something).
     @Test func regressionFixtures() throws {
         let dir = Hostile.packageRoot().appendingPathComponent("Fixtures/hostile")

@@ -171,6 +171,10 @@ enum TextDumpCleaner {
             var starts = [start]
             if cuts[k].isEmpty && block.splits.isEmpty {
                 for piece in blockPieces { append(piece, to: &asm, u: u, buf: buf) }
+                if asm.count == start {
+                    asm.truncate(to: before)
+                    continue
+                }
             } else {
                 appendOutside(cuts[k].map(\.text), splits: block.splits, pieces: blockPieces, to: &asm, u: u, buf: buf,
                               starts: &starts)
@@ -198,10 +202,29 @@ enum TextDumpCleaner {
 
     static func append(_ piece: TextPiece, to asm: inout TextAssembler, u: UnsafeBufferPointer<UInt8>, buf: [UInt8]) {
         switch piece.mode {
-        case .copied: asm.appendCopied(u, from: piece.source)
+        case .copied: appendCopiedText(u, piece.source, to: &asm)
         case .replaced: asm.appendReplacement(buf[piece.text], source: piece.source)
         case .synthetic: asm.appendSynthetic(buf[piece.text])
         }
+    }
+
+    /// Appends `u[range]` verbatim except zero-width spaces and zero-width no-break spaces
+    /// (U+200B, U+FEFF), which are dropped as the HTML cleaner drops them: left in, they split
+    /// numbers ("1,000,\u{200B}000") and words.
+    static func appendCopiedText(_ u: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to asm: inout TextAssembler) {
+        var run = range.lowerBound
+        var i = range.lowerBound
+        while i + 3 <= range.upperBound {
+            let b = u[i]
+            if (b == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0x8B) || (b == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF) {
+                if run < i { asm.appendCopied(u, from: run..<i) }
+                i += 3
+                run = i
+            } else {
+                i += 1
+            }
+        }
+        if run < range.upperBound { asm.appendCopied(u, from: run..<range.upperBound) }
     }
 
     /// Appends the parts of `pieces` outside the sorted, disjoint text ranges `cuts`. Copied pieces are
@@ -249,7 +272,7 @@ enum TextDumpCleaner {
                 if piece.mode == .copied, sp < splits.count { end = min(end, splits[sp]) }
                 if piece.mode == .copied {
                     let s0 = piece.source.lowerBound + (t - piece.text.lowerBound)
-                    asm.appendCopied(u, from: s0..<(s0 + end - t))
+                    appendCopiedText(u, s0..<(s0 + end - t), to: &asm)
                 } else {
                     append(piece, to: &asm, u: u, buf: buf)
                     break
