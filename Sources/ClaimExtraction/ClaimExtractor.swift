@@ -173,7 +173,7 @@ extension Modality {
         let window = start..<min(s.tokens.upperBound, quote.upperBound)
         if window.contains(where: { d.is($0, K.h_no) && d.isAny($0 + 1, K.any_possibility_chance_way) }) { return .negated }
         if window.contains(where: { k in d.isAny(k, K.any_wont_wont_never) || (d.is(k, K.h_will) && d.is(k + 1, K.h_not)) }) { return .negated }
-        if window.contains(where: { d.isAny($0, Lex.hedges) }) { return .hedged }
+        if window.contains(where: { d.isHedge($0, sentenceStart: a) }) { return .hedged }
         if window.contains(where: { d.isAny($0, Lex.reportWords) }) { return .reported }
         return .asserted
     }

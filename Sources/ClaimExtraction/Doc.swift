@@ -81,6 +81,20 @@ final class Doc {
     @inline(__always) func `is`(_ i: Int, _ w: UInt64) -> Bool { h(i) == w }
     @inline(__always) func isAny(_ i: Int, _ s: WordSet) -> Bool { i >= 0 && i < tokens.count && s.contains(tokens[i].hash) }
 
+    /// Whether token `k` of a sentence starting at token `start` hedges a claim (``Lex/hedges``):
+    /// a capitalised "May" inside the sentence or before a number is the month (or a name), not
+    /// the modal verb ("In May, …", "premieres May 3").
+    func isHedge(_ k: Int, sentenceStart start: Int) -> Bool {
+        guard isAny(k, Lex.hedges) else { return false }
+        if tokens[k].hash == Doc.mayHash, tokens[k].isCapitalized,
+           k > start || (k + 1 < tokens.count && tokens[k + 1].kind == .number) {
+            return false
+        }
+        return true
+    }
+
+    static let mayHash = Tokenizer.hash("may")
+
     /// The text of tokens `r`.
     func str(_ r: Range<Int>) -> String {
         guard !r.isEmpty, r.lowerBound >= 0, r.upperBound <= tokens.count else { return "" }

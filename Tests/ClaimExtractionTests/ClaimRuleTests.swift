@@ -170,6 +170,18 @@ func renewals(_ cs: [Claim]) -> [RenewalStatus] {
         #expect(cs.first { $0.type == .renewal }?.modality == .hedged)
     }
 
+    /// The month May is not the modal verb: a date claim in "premiered on May 3" is asserted.
+    @Test func monthMayIsNoHedge() {
+        for body in ["The Glass Harbor premiered on May 3, 2019 on Netflix.", "In May, The Glass Harbor premiered on Netflix.",
+                     "May 3, 2019 saw The Glass Harbor premiere on Netflix."] {
+            let cs = claims(body)
+            #expect(!cs.isEmpty, "\(body)")
+            #expect(cs.allSatisfy { $0.modality == .asserted }, "\(body): \(cs.map(\.modality))")
+        }
+        let hedged = claims("The Glass Harbor may premiere on Netflix on June 3, 2025.")
+        #expect(!hedged.isEmpty && hedged.allSatisfy { $0.modality == .hedged })
+    }
+
     @Test func questionsYieldNothing() {
         #expect(claims("Will The Glass Harbor be renewed for a second season?").isEmpty)
     }
