@@ -265,8 +265,11 @@ enum PeopleRules {
         var out: [Draft] = []
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         var i = a
+        // every pattern below starts at one of the crew trigger words: skip other tokens at once
+        let starts = Triggers.crew0
         while i < z {
             defer { i += 1 }
+            guard starts.contains(d.h(i)) else { continue }
             // directed by X / written and directed by X
             if roleVerbKeys.contains(d.h(i)), let roles = roleVerbs[d.h(i)] {
                 var allRoles = roles
