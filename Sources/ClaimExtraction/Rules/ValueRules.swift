@@ -18,7 +18,7 @@ enum ValueRules {
         var out: [Draft] = []
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         for m in mentions {
-            let r = d.tokenRange(m.range)
+            let r = tokenRange(d, m.range, within: a, z)
             guard !r.isEmpty else { continue }
             let first = r.lowerBound, last = r.upperBound
             var event: DateEvent? = nil
@@ -178,9 +178,9 @@ enum ValueRules {
         var out: [Draft] = []
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         for m in nums {
-            let r = d.tokenRange(m.range)
+            let r = tokenRange(d, m.range, within: a, z)
             guard !r.isEmpty, m.value >= 0, m.value < 1e15, m.value == m.value.rounded() else { continue }
-            let after = d.tokenIndex(atOrAfter: m.range.end)
+            let after = tokenIndex(d, atOrAfter: m.range.end, within: a, z)
             var k = after
             // "1 million views", "100 Million video views", "5,000 YouTube views"
             var skipped = 0
@@ -193,7 +193,7 @@ enum ValueRules {
                 case .lessThan, .atMost: bound = .lessThan
                 case .approx: bound = .approx
                 case .exact:
-                    if let v = d.tokenIndex(atOrAfter: m.range.start) as Int?, d.isAny(v - 1, K.any_crossed_surpassed_topped_etc) { bound = .moreThan }
+                    if let v = tokenIndex(d, atOrAfter: m.range.start, within: a, z) as Int?, d.isAny(v - 1, K.any_crossed_surpassed_topped_etc) { bound = .moreThan }
                 }
                 var within: String? = nil
                 var qEnd = k + 1
@@ -202,7 +202,7 @@ enum ValueRules {
                 }
                 var asOf: String? = nil
                 for dm in dates {
-                    let dr = d.tokenRange(dm.range)
+                    let dr = tokenRange(d, dm.range, within: a, z)
                     if d.is(dr.lowerBound - 1, K.h_of) && d.is(dr.lowerBound - 2, K.h_as) { asOf = dm.timex }
                 }
                 var qStart = r.lowerBound
@@ -215,7 +215,7 @@ enum ValueRules {
             // episodes
             let numEnd = m.numberRange.end
             let hyphenPart = numEnd + 1 < d.text.count && d.text[numEnd] == 0x2D
-            let tailTok = d.tokenIndex(atOrAfter: m.numberRange.start)
+            let tailTok = tokenIndex(d, atOrAfter: m.numberRange.start, within: a, z)
             var isEp = false
             var rule = ""
             if hyphenPart, d.isWord(tailTok) {
@@ -242,6 +242,30 @@ enum ValueRules {
             }
         }
         return out
+    }
+
+    /// ``Doc/tokenIndex(atOrAfter:)``, searched among the sentence's tokens `a..<z` when the
+    /// answer lies in `a...z` (as it does for an offset inside the sentence), else in the document.
+    static func tokenIndex(_ d: Doc, atOrAfter b: Int, within a: Int, _ z: Int) -> Int {
+        let found: Int? = d.tokens.withUnsafeBufferPointer { toks in
+            guard a >= 0, a <= z, z <= toks.count, a == 0 || Int(toks[a - 1].start) < b,
+                  z == toks.count || Int(toks[z].start) >= b else { return nil }
+            var lo = a, hi = z
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if Int(toks[mid].start) < b { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return found ?? d.tokenIndex(atOrAfter: b)
+    }
+
+    /// ``Doc/tokenRange(_:)`` with the first token found by ``tokenIndex(_:atOrAfter:within:_:)``.
+    static func tokenRange(_ d: Doc, _ r: ByteRange, within a: Int, _ z: Int) -> Range<Int> {
+        let lo = tokenIndex(d, atOrAfter: r.start, within: a, z)
+        var hi = lo
+        while hi < d.tokens.count && Int(d.tokens[hi].start) < r.end { hi += 1 }
+        return lo..<max(lo, hi)
     }
 
     /// "15 Minutes" → PT15M; "two hours" → PT2H; "24 hours" → PT24H; "a week" → P1W.
