@@ -49,26 +49,30 @@ struct Triggers: OptionSet {
     /// The families sentence `s` can fire.
     static func of(_ d: Doc, _ s: Sentence, _ table: TriggerTable) -> Triggers {
         var bits: UInt16 = 0
-        let company = UInt16(Triggers.company.rawValue)
+        // a capitalised possessive ("Netflix's") opens the company family: 1 when one was seen
+        var possessive: UInt16 = 0
         d.tokens.withUnsafeBufferPointer { toks in
             table.withLookup { flags in
                 for i in s.tokens {
                     let tok = toks[i]
                     bits |= flags(tok.hash)
-                    if tok.isPossessive && tok.isCapitalized { bits |= company }
+                    possessive |= (tok.isPossessive ? 1 : 0) & (tok.isCapitalized ? 1 : 0)
                 }
                 let z = s.tokens.upperBound
                 if z >= 0, z < toks.count { bits |= flags(toks[z].hash) & companyContext }
             }
         }
+        bits |= possessive * UInt16(Triggers.company.rawValue)
+        let company = UInt16(Triggers.company.rawValue)
         let pair = companySubjectVerb | companyPlatform
         if bits & companyContext == 0 && bits & pair != pair { bits &= ~company }
         return Triggers(rawValue: UInt8(truncatingIfNeeded: bits))
     }
 }
 
-/// A map from token hashes to 16 bits of flags (open addressing, linear probing, load ≤ 1/4,
-/// keys already well mixed): ``Triggers`` probes it once for every token of every sentence.
+/// A map from token hashes to 16 bits of flags (open addressing, linear probing, load ≤ 1/8,
+/// indexed by the low bits of the already well-mixed hash): ``Triggers`` probes it once for every
+/// token of every sentence.
 struct TriggerTable: Sendable {
     private let keys: [UInt64]
     private let values: [UInt16]
@@ -78,11 +82,11 @@ struct TriggerTable: Sendable {
         var merged: [UInt64: UInt16] = [:]
         for (k, v) in pairs where k != 0 { merged[k, default: 0] |= v }
         var size = 8
-        while size < merged.count * 4 { size <<= 1 }
+        while size < merged.count * 8 { size <<= 1 }
         var ks = [UInt64](repeating: 0, count: size)
         var vs = [UInt16](repeating: 0, count: size)
         for (k, v) in merged {
-            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & (size - 1)
+            var i = Int(truncatingIfNeeded: k) & (size - 1)
             while ks[i] != 0 { i = (i + 1) & (size - 1) }
             ks[i] = k
             vs[i] = v
@@ -93,14 +97,14 @@ struct TriggerTable: Sendable {
     }
 
     /// Runs `body` with a look-up function over the raw tables (for tight loops). An empty slot
-    /// holds key 0 and flags 0, so a probe stops at the key or at an empty slot without testing
-    /// for key 0 apart.
+    /// holds key 0 and flags 0, so a probe stops at the key or at an empty slot and returns the
+    /// slot's flags either way.
     @inline(__always) func withLookup<R>(_ body: ((UInt64) -> UInt16) -> R) -> R {
         keys.withUnsafeBufferPointer { ks in
             values.withUnsafeBufferPointer { vs in
                 let mask = self.mask
                 return body { k in
-                    var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+                    var i = Int(truncatingIfNeeded: k) & mask
                     while true {
                         let s = ks[i]
                         if s == k || s == 0 { return vs[i] }
