@@ -114,24 +114,9 @@ enum CompanyRules {
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         var i = a
         let flags = wordFlags
-        // the first token after the current one whose word (without "'s") ends a company name
         var nextSuffix = a
         while i < z {
-            // `companyAt` needs a known name, or a capitalised word or number that is "Studio(s)" or
-            // has a company word within the next four tokens
-            let t = d.tokens[i], bh = d.baseHashes[i]
-            let fb = flags[bh], fh = t.isPossessive ? flags[t.hash] : fb
-            if (fb | fh) & keyFlag == 0 {
-                guard t.isCapitalized || t.kind == .number else { i += 1; continue }
-                if fh & studioFlag == 0 {
-                    if nextSuffix <= i {
-                        nextSuffix = i + 1
-                        while nextSuffix < z, flags[d.baseHashes[nextSuffix]] & suffixFlag == 0 { nextSuffix += 1 }
-                    }
-                    guard nextSuffix < z, nextSuffix <= i + 4 else { i += 1; continue }
-                }
-            }
-            guard let m = companyAt(d, i, limit: z) else { i += 1; continue }
+            guard mayStart(d, i, limit: z, nextSuffix: &nextSuffix, flags), let m = companyAt(d, i, limit: z) else { i += 1; continue }
             defer { i = m.range.upperBound }
             let before = max(a, i - 11)..<i
             let prev = i - 1
@@ -170,6 +155,24 @@ enum CompanyRules {
             }
         }
         return out
+    }
+
+    /// Whether ``companyAt(_:_:limit:)`` can match at token `i` (`a <= i < z`, `z` at most the token
+    /// count): a known first word, or a capitalised word or number that is "Studio(s)" or has a
+    /// company word within the next four tokens. `nextSuffix` remembers the first token after the
+    /// last `i` asked about whose word (without "'s") ends a company name: start it at `a` and ask
+    /// about increasing `i`. `flags` is ``wordFlags``.
+    @inline(__always) static func mayStart(_ d: Doc, _ i: Int, limit z: Int, nextSuffix: inout Int, _ flags: WordFlags) -> Bool {
+        let t = d.tokens[i], bh = d.baseHashes[i]
+        let fb = flags[bh], fh = t.isPossessive ? flags[t.hash] : fb
+        if (fb | fh) & keyFlag != 0 { return true }
+        guard t.isCapitalized || t.kind == .number else { return false }
+        if fh & studioFlag != 0 { return true }
+        if nextSuffix <= i {
+            nextSuffix = i + 1
+            while nextSuffix < z, flags[d.baseHashes[nextSuffix]] & suffixFlag == 0 { nextSuffix += 1 }
+        }
+        return nextSuffix < z && nextSuffix <= i + 4
     }
 
     static func firstVerb(_ d: Doc, _ r: Range<Int>) -> Int? { r.first(where: { d.isAny($0, onVerbs) }) }
