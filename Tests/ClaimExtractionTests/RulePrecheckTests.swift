@@ -60,11 +60,12 @@ import ArticleCleaning
                 note("season closed", s)
             }
             if RenewalRules.speaksOfRenewal(d, a, z) != referenceGuard(d, a, z) { note("renewal guard", s) }
-            // every token companyAt matches at passes the test in front of it
-            var nextSuffix = a
-            let flags = CompanyRules.wordFlags
-            for i in a..<z where !CompanyRules.mayStart(d, i, limit: z, nextSuffix: &nextSuffix, flags) {
-                if CompanyRules.companyAt(d, i, limit: z) != nil { note("company start skipped at token \(i - a)", s) }
+            // companyAt matches at no token the scan for candidates steps over
+            var nextSuffix = a, from = a
+            while from < z {
+                let i = CompanyRules.nextCandidate(d, from: from, limit: z, nextSuffix: &nextSuffix)
+                for k in from..<i where CompanyRules.companyAt(d, k, limit: z) != nil { note("company start skipped at token \(k - a)", s) }
+                from = i + 1
             }
             // token searches inside the sentence
             let bytes = s.range.start...s.range.end

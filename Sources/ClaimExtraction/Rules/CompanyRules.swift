@@ -113,10 +113,10 @@ enum CompanyRules {
         var out: [Draft] = []
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         var i = a
-        let flags = wordFlags
         var nextSuffix = a
         while i < z {
-            guard mayStart(d, i, limit: z, nextSuffix: &nextSuffix, flags), let m = companyAt(d, i, limit: z) else { i += 1; continue }
+            i = nextCandidate(d, from: i, limit: z, nextSuffix: &nextSuffix)
+            guard i < z, let m = companyAt(d, i, limit: z) else { i += 1; continue }
             defer { i = m.range.upperBound }
             let before = max(a, i - 11)..<i
             let prev = i - 1
@@ -157,22 +157,37 @@ enum CompanyRules {
         return out
     }
 
-    /// Whether ``companyAt(_:_:limit:)`` can match at token `i` (`a <= i < z`, `z` at most the token
-    /// count): a known first word, or a capitalised word or number that is "Studio(s)" or has a
-    /// company word within the next four tokens. `nextSuffix` remembers the first token after the
-    /// last `i` asked about whose word (without "'s") ends a company name: start it at `a` and ask
-    /// about increasing `i`. `flags` is ``wordFlags``.
-    @inline(__always) static func mayStart(_ d: Doc, _ i: Int, limit z: Int, nextSuffix: inout Int, _ flags: WordFlags) -> Bool {
-        let t = d.tokens[i], bh = d.baseHashes[i]
-        let fb = flags[bh], fh = t.isPossessive ? flags[t.hash] : fb
-        if (fb | fh) & keyFlag != 0 { return true }
-        guard t.isCapitalized || t.kind == .number else { return false }
-        if fh & studioFlag != 0 { return true }
-        if nextSuffix <= i {
-            nextSuffix = i + 1
-            while nextSuffix < z, flags[d.baseHashes[nextSuffix]] & suffixFlag == 0 { nextSuffix += 1 }
+    /// The first token of `from..<z` where ``companyAt(_:_:limit:)`` can match, or `z` (`z` at
+    /// most the token count): a known first word, or a capitalised word or number that is
+    /// "Studio(s)" or has a company word within the next four tokens. `nextSuffix` remembers the
+    /// first token after the last one looked at whose word (without "'s") ends a company name:
+    /// start it at the sentence start and ask with increasing `from`.
+    static func nextCandidate(_ d: Doc, from: Int, limit z: Int, nextSuffix: inout Int) -> Int {
+        guard from >= 0, z <= d.tokens.count, z <= d.baseHashes.count else { return max(from, z) }
+        var next = nextSuffix
+        defer { nextSuffix = next }
+        return d.tokens.withUnsafeBufferPointer { toks in
+            d.baseHashes.withUnsafeBufferPointer { base in
+                wordFlags.withLookup { flags in
+                    var i = from
+                    while i < z {
+                        let t = toks[i]
+                        let fb = flags(base[i]), fh = t.isPossessive ? flags(t.hash) : fb
+                        if (fb | fh) & keyFlag != 0 { return i }
+                        if t.isCapitalized || t.kind == .number {
+                            if fh & studioFlag != 0 { return i }
+                            if next <= i {
+                                next = i + 1
+                                while next < z, flags(base[next]) & suffixFlag == 0 { next += 1 }
+                            }
+                            if next < z && next <= i + 4 { return i }
+                        }
+                        i += 1
+                    }
+                    return z
+                }
+            }
         }
-        return nextSuffix < z && nextSuffix <= i + 4
     }
 
     static func firstVerb(_ d: Doc, _ r: Range<Int>) -> Int? { r.first(where: { d.isAny($0, onVerbs) }) }
