@@ -41,6 +41,17 @@ import ArticleCleaning
         return negatedAnnouncement || seasonTalk || topic || moreEpisodes
     }
 
+    /// ``ValueRules/tense(_:from:to:)`` as two set tests per word.
+    static func referenceTense(_ d: Doc, from a: Int, to b: Int) -> Int {
+        var k = b - 1
+        while k >= a {
+            if d.isAny(k, ValueRules.futureWords) { return 1 }
+            if d.isAny(k, ValueRules.pastWords) { return -1 }
+            k -= 1
+        }
+        return 0
+    }
+
     /// Problems of one document: every sentence, every pre-check against the work it stands for.
     static func problems(_ d: Doc, _ name: String) -> [String] {
         var out: [String] = []
@@ -66,6 +77,9 @@ import ArticleCleaning
                 let i = CompanyRules.nextCandidate(d, from: from, limit: z, nextSuffix: &nextSuffix)
                 for k in from..<i where CompanyRules.companyAt(d, k, limit: z) != nil { note("company start skipped at token \(k - a)", s) }
                 from = i + 1
+            }
+            for b in a...z where ValueRules.tense(d, from: max(a, b - 12), to: b) != referenceTense(d, from: max(a, b - 12), to: b) {
+                note("tense before token \(b - a)", s)
             }
             // token searches inside the sentence
             let bytes = s.range.start...s.range.end
@@ -114,7 +128,8 @@ import ArticleCleaning
               "screenplay", "directorial", "debut", "based", "adapted", "inspired", "adaptation", "adapts", "novel", "book", "manga",
               "his", "her", "who", "Mara", "Lindqvist", "Tomas", "Reyes", "Elin", "Sand", "Captain", "Hale", "Jon", "Pike",
               "The", "Glass", "Harbor", "It", "is", "was", "one", "very", "quickly", "watch", "shows", "television", "station",
-              "January", "2021", "May", "5", "million", "views", "1.5", "’", "\"", "“", "”"]
+              "January", "2021", "May", "5", "million", "views", "1.5", "’", "\"", "“", "”", "released", "ended", "published",
+              "would", "due", "opened", "came", "out", "until", ";"]
         return v
     }()
 

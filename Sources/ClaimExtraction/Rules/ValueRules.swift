@@ -83,9 +83,12 @@ enum ValueRules {
                 // trigger verb in the clause before the date (up to 8 tokens), or a noun phrase "release date"
                 var k = first - 1
                 var steps = 0
+                let flags = clauseFlags
                 while k >= a, steps < 12 {
                     if d.isChar(k, 0x3B) { break }
                     if d.isComma(k) && steps > 4 { break }
+                    // a word of none of the four lists below: the next one
+                    if flags[d.h(k)] & (fPublication | fEnd | fRelease | fRenewed) == 0 { k -= 1; steps += 1; continue }
                     if d.isAny(k, publication) { event = .publication; break }
                     if d.isAny(k, end) && !(d.is(k, K.h_end) && d.is(k + 1, K.h_of)) && !(d.is(k, K.h_until) && false) { event = .end; break }
                     if d.isAny(k, release) {
@@ -126,12 +129,22 @@ enum ValueRules {
     static let pastWords = Lex.set(["premiered", "aired", "ended", "concluded", "debuted", "released", "was", "were", "had", "launched",
                                     "opened", "returned", "closed", "wrapped", "finished", "dropped", "began", "started", "came", "published", "ran"])
 
+    // Bits of ``clauseFlags``.
+    static let fPublication: UInt8 = 1, fEnd: UInt8 = 2, fRelease: UInt8 = 4, fRenewed: UInt8 = 8, fFuture: UInt8 = 16, fPast: UInt8 = 32
+    /// The word lists the clause before a date is read for (``dates(_:_:_:season:lastBook:)``, ``tense(_:from:to:)``),
+    /// one look-up per word.
+    static let clauseFlags = WordFlags(publication.keys.map { ($0, fPublication) } + end.keys.map { ($0, fEnd) }
+        + release.keys.map { ($0, fRelease) } + K.any_renewed_renewal_renew.keys.map { ($0, fRenewed) }
+        + futureWords.keys.map { ($0, fFuture) } + pastWords.keys.map { ($0, fPast) })
+
     /// +1 when the clause before a date speaks of the future, -1 of the past, 0 when it does not say.
     static func tense(_ d: Doc, from a: Int, to b: Int) -> Int {
         var k = b - 1
+        let flags = clauseFlags
         while k >= a {
-            if d.isAny(k, futureWords) { return 1 }
-            if d.isAny(k, pastWords) { return -1 }
+            let f = flags[d.h(k)]
+            if f & fFuture != 0 { return 1 }
+            if f & fPast != 0 { return -1 }
             k -= 1
         }
         return 0
