@@ -228,12 +228,14 @@ enum ValueRules {
             // episodes
             let numEnd = m.numberRange.end
             let hyphenPart = numEnd + 1 < d.text.count && d.text[numEnd] == 0x2D
-            let tailTok = tokenIndex(d, atOrAfter: m.numberRange.start, within: a, z)
             var isEp = false
             var rule = ""
-            if hyphenPart, d.isWord(tailTok) {
-                let word = d.str(tailTok).lowercased()
-                if word.hasSuffix("-part") || word.hasSuffix("-episode") { isEp = d.isAny(tailTok + 1, workNouns) || d.isAny(tailTok + 1, K.any_run_season_arc); rule = "episodeCount.N-part-series" }
+            if hyphenPart {
+                let tailTok = tokenIndex(d, atOrAfter: m.numberRange.start, within: a, z)
+                if d.isWord(tailTok) {
+                    let word = d.str(tailTok).lowercased()
+                    if word.hasSuffix("-part") || word.hasSuffix("-episode") { isEp = d.isAny(tailTok + 1, workNouns) || d.isAny(tailTok + 1, K.any_run_season_arc); rule = "episodeCount.N-part-series" }
+                }
             }
             if !isEp, d.isAny(k, episodes), skipped <= 1 {
                 let prev = r.lowerBound - 1
@@ -247,6 +249,7 @@ enum ValueRules {
                 }
             }
             if isEp {
+                let tailTok = tokenIndex(d, atOrAfter: m.numberRange.start, within: a, z)
                 var qStart = r.lowerBound
                 for p in stride(from: r.lowerBound - 1, through: max(a, r.lowerBound - 4), by: -1) where d.isAny(p, K.any_consists_total_totals_etc) { qStart = p; break }
                 let qEnd = rule == "episodeCount.N-part-series" ? min(z, tailTok + 2) : min(z, k + 1)
