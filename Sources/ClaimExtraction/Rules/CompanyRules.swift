@@ -24,6 +24,21 @@ enum CompanyRules {
 
     static let tableKeys = WordSet(table.keys)
 
+    /// ``table`` without `Dictionary` hashing: the id of a first-word hash (``WordIndex``) indexes
+    /// its entries (longest first, as in ``table``).
+    static let entryIndex = WordIndex(Array(table.keys))
+    static let entries: [[Entry]] = {
+        var e = [[Entry]](repeating: [], count: entryIndex.count)
+        for (k, v) in table { e[entryIndex.id(k)] = v }
+        return e
+    }()
+
+    /// Per word hash: ``keyFlag`` (a first word of ``table``), ``suffixFlag`` (in ``Lex/companySuffix``),
+    /// ``studioFlag`` ("studio", "studios"); one look-up tells which paths of ``companyAt`` can match.
+    static let keyFlag: UInt8 = 1, suffixFlag: UInt8 = 2, studioFlag: UInt8 = 4
+    static let wordFlags = WordFlags(table.keys.map { ($0, keyFlag) } + Lex.companySuffix.keys.map { ($0, suffixFlag) }
+        + K.any_studio_studios.keys.map { ($0, studioFlag) })
+
     /// Hash of token `i` without a possessive suffix.
     @inline(__always) static func baseHash(_ d: Doc, _ i: Int) -> UInt64 {
         i >= 0 && i < d.baseHashes.count ? d.baseHashes[i] : 0
@@ -33,8 +48,10 @@ enum CompanyRules {
     static func companyAt(_ d: Doc, _ i: Int, limit: Int) -> Match? {
         guard i >= 0, i < limit else { return nil }
         let bh = baseHash(d, i)
-        if tableKeys.contains(bh) || tableKeys.contains(d.h(i)), let entries = table[bh] ?? table[d.h(i)] {
-            for e in entries where i + e.hashes.count <= limit {
+        var id = entryIndex.id(bh)
+        if id < 0, d.isPossessive(i) { id = entryIndex.id(d.h(i)) }
+        if id >= 0 {
+            for e in entries[id] where i + e.hashes.count <= limit {
                 var ok = true
                 for (k, hh) in e.hashes.enumerated() {
                     let actual = k == e.hashes.count - 1 ? baseHash(d, i + k) : d.h(i + k)
@@ -96,11 +113,10 @@ enum CompanyRules {
         var out: [Draft] = []
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         var i = a
-        let keys = tableKeys
+        var nextSuffix = a
         while i < z {
-            // `companyAt` needs a known name or a capitalised word or number to start
-            guard keys.contains(baseHash(d, i)) || keys.contains(d.h(i)) || d.cap(i) || d.tokens[i].kind == .number,
-                  let m = companyAt(d, i, limit: z) else { i += 1; continue }
+            i = nextCandidate(d, from: i, limit: z, nextSuffix: &nextSuffix)
+            guard i < z, let m = companyAt(d, i, limit: z) else { i += 1; continue }
             defer { i = m.range.upperBound }
             let before = max(a, i - 11)..<i
             let prev = i - 1
@@ -139,6 +155,39 @@ enum CompanyRules {
             }
         }
         return out
+    }
+
+    /// The first token of `from..<z` where ``companyAt(_:_:limit:)`` can match, or `z` (`z` at
+    /// most the token count): a known first word, or a capitalised word or number that is
+    /// "Studio(s)" or has a company word within the next four tokens. `nextSuffix` remembers the
+    /// first token after the last one looked at whose word (without "'s") ends a company name:
+    /// start it at the sentence start and ask with increasing `from`.
+    static func nextCandidate(_ d: Doc, from: Int, limit z: Int, nextSuffix: inout Int) -> Int {
+        guard from >= 0, z <= d.tokens.count, z <= d.baseHashes.count else { return max(from, z) }
+        var next = nextSuffix
+        defer { nextSuffix = next }
+        return d.tokens.withUnsafeBufferPointer { toks in
+            d.baseHashes.withUnsafeBufferPointer { base in
+                wordFlags.withLookup { flags in
+                    var i = from
+                    while i < z {
+                        let t = toks[i]
+                        let fb = flags(base[i]), fh = t.isPossessive ? flags(t.hash) : fb
+                        if (fb | fh) & keyFlag != 0 { return i }
+                        if t.isCapitalized || t.kind == .number {
+                            if fh & studioFlag != 0 { return i }
+                            if next <= i {
+                                next = i + 1
+                                while next < z, flags(base[next]) & suffixFlag == 0 { next += 1 }
+                            }
+                            if next < z && next <= i + 4 { return i }
+                        }
+                        i += 1
+                    }
+                    return z
+                }
+            }
+        }
     }
 
     static func firstVerb(_ d: Doc, _ r: Range<Int>) -> Int? { r.first(where: { d.isAny($0, onVerbs) }) }

@@ -43,13 +43,13 @@ enum PeopleRules {
     static func actorName(_ d: Doc, _ r: Range<Int>) -> String? {
         let n = d.resolvePerson(r)
         // unresolved one-word actors are too often characters or nicknames
-        if !n.contains(" ") && r.count == 1 { return nil }
+        if r.count == 1 && !ClaimsScorerNorm.hasSpace(n) { return nil }
         return n
     }
 
     static func castDraft(_ d: Doc, actor r: Range<Int>, character: String?, quote: Range<Int>, rule: String, conf: Double) -> Draft? {
         guard let actor = actorName(d, r) else { return nil }
-        if let c = character, ClaimsScorerNorm.name(c) == ClaimsScorerNorm.name(actor) { return nil }
+        if let c = character, ClaimsScorerNorm.sameName(c, actor) { return nil }
         if CompanyRules.companyAt(d, r.lowerBound, limit: r.upperBound) != nil { return nil }
         return Draft(value: .cast(actor: actor, character: character), subject: nil, quote: quote, rule: rule, confidence: conf)
     }
@@ -67,6 +67,22 @@ enum PeopleRules {
         return nil
     }
 
+    /// The words that start a cast pattern (``Triggers/cast0``) and a crew pattern (``Triggers/crew0``).
+    static let castStarts = TriggerTable(Triggers.cast0.keys.map { ($0, 1) })
+    static let crewStarts = TriggerTable(Triggers.crew0.keys.map { ($0, 1) })
+
+    /// The first token of `from..<z` whose word is in `starts`, or `z`.
+    static func nextStart(_ d: Doc, from: Int, to z: Int, _ starts: TriggerTable) -> Int {
+        d.tokens.withUnsafeBufferPointer { toks in
+            starts.withLookup { flags in
+                var i = max(from, 0)
+                let end = min(z, toks.count)
+                while i < end, flags(toks[i].hash) == 0 { i += 1 }
+                return i < end ? i : max(z, from)
+            }
+        }
+    }
+
     // MARK: cast
 
     static func cast(_ d: Doc, _ s: Sentence) -> [Draft] {
@@ -74,11 +90,12 @@ enum PeopleRules {
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         var i = a
         // every pattern below starts at one of the cast trigger words: skip other tokens at once
-        let starts = Triggers.cast0
+        let starts = castStarts
         while i < z {
+            i = nextStart(d, from: i, to: z, starts)
+            guard i < z else { break }
             defer { i += 1 }
             let w = d.h(i)
-            guard starts.contains(w) else { continue }
             // X as Y / X stars as Y / X, who co-stars as Y
             if w == asW {
                 if d.isAny(i - 1, asBlock) { continue }
@@ -256,7 +273,7 @@ enum PeopleRules {
 
     static func crewDraft(_ d: Doc, person r: Range<Int>, role: CrewRole, quote: Range<Int>, rule: String, conf: Double, allowSingle: Bool) -> Draft? {
         let name = d.resolvePerson(r)
-        if !allowSingle && !name.contains(" ") { return nil }
+        if !allowSingle && !ClaimsScorerNorm.hasSpace(name) { return nil }
         if CompanyRules.companyAt(d, r.lowerBound, limit: r.upperBound) != nil { return nil }
         return Draft(value: .crew(person: name, role: role), subject: nil, quote: quote, rule: rule, confidence: conf)
     }
@@ -265,7 +282,11 @@ enum PeopleRules {
         var out: [Draft] = []
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         var i = a
+        // every pattern below starts at one of the crew trigger words: skip other tokens at once
+        let starts = crewStarts
         while i < z {
+            i = nextStart(d, from: i, to: z, starts)
+            guard i < z else { break }
             defer { i += 1 }
             // directed by X / written and directed by X
             if roleVerbKeys.contains(d.h(i)), let roles = roleVerbs[d.h(i)] {
@@ -373,5 +394,36 @@ enum PeopleRules {
 enum ClaimsScorerNorm {
     static func name(_ s: String) -> String {
         s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).sorted().joined()
+    }
+
+    /// Whether ``name(_:)`` of `a` and `b` are equal; ASCII strings are compared as bytes.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        if let x = asciiName(a), let y = asciiName(b) { return x == y }
+        return name(a) == name(b)
+    }
+
+    /// ``name(_:)`` of an ASCII string, as bytes (nil for any other string). In ASCII the letters
+    /// and digits are A–Z, a–z and 0–9, every character is one byte (or "\r\n", a separator
+    /// either way), and strings order as their bytes do.
+    static func asciiName(_ s: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            guard b < 0x80 else { return nil }
+            bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        var words = bytes.split(whereSeparator: { !(($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)) })
+        words.sort { $0.lexicographicallyPrecedes($1) }
+        return Array(words.joined())
+    }
+
+    /// `s.contains(" ")`, for ASCII strings by a byte scan.
+    static func hasSpace(_ s: String) -> Bool {
+        var space = false
+        for b in s.utf8 {
+            if b >= 0x80 { return s.contains(" ") }
+            if b == 0x20 { space = true }
+        }
+        return space
     }
 }

@@ -16,11 +16,7 @@ enum RenewalRules {
 
     static func renewal(_ d: Doc, _ s: Sentence, season: Int?) -> [Draft] {
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
-        let negatedAnnouncement = (a..<z).contains { d.isAny($0, announceWords) && (max(a, $0 - 5)..<$0).contains { d.isAny($0, Lex.negations) } }
-            && (a..<z).contains { d.isAny($0, K.any_show_series_drama_etc) }
-        let seasonTalk = (a..<z).contains { d.isAny($0, K.any_season_installment_instalment_etc)
-            && (d.isAny($0 - 1, K.any_another_new_next_etc2) || (d.tokens.indices.contains($0 + 1) && d.tokens[$0 + 1].kind == .number)) }
-        guard negatedAnnouncement || seasonTalk || (a..<z).contains(where: { d.isAny($0, topic) || (d.is($0, K.h_back) && d.isAny($0 - 1, K.any_come_comes_coming_etc)) }) || mentionsMoreEpisodes(d, a, z) else { return [] }
+        guard speaksOfRenewal(d, a, z) else { return [] }
         var status: RenewalStatus? = nil
         var rule = ""
         var attribution: String? = nil
@@ -139,6 +135,47 @@ enum RenewalRules {
                       rule: rule, confidence: status == .confirmed ? 0.8 : 0.7, modality: modality, attribution: attribution)]
     }
 
+    // Bits of ``guardFlags``.
+    static let gAnnounce: UInt8 = 1, gNegation: UInt8 = 2, gShowSeries: UInt8 = 4, gSeasonWord: UInt8 = 8,
+               gAnotherNew: UInt8 = 16, gTopic: UInt8 = 32, gCome: UInt8 = 64, gMore: UInt8 = 128
+    /// The word lists ``speaksOfRenewal(_:_:_:)`` reads, one look-up per token.
+    static let guardFlags = WordFlags(announceWords.keys.map { ($0, gAnnounce) } + Lex.negations.keys.map { ($0, gNegation) }
+        + K.any_show_series_drama_etc.keys.map { ($0, gShowSeries) } + K.any_season_installment_instalment_etc.keys.map { ($0, gSeasonWord) }
+        + K.any_another_new_next_etc2.keys.map { ($0, gAnotherNew) } + topic.keys.map { ($0, gTopic) }
+        + K.any_come_comes_coming_etc.keys.map { ($0, gCome) } + [(K.h_more, gMore)])
+
+    /// Whether sentence `a..<z` speaks of a renewal at all, in one pass: a topic word ("renewed",
+    /// "sequel"), "come back", "more episodes", a season word after "another"/"new"/an ordinal or
+    /// before a number ("season 3"), or an announcement word with a negation up to five tokens
+    /// before it in a sentence about a show ("has not announced … the series").
+    static func speaksOfRenewal(_ d: Doc, _ a: Int, _ z: Int) -> Bool {
+        guard a >= 0, a < z, z <= d.tokens.count else { return false }
+        let back = K.h_back, episodes = K.h_episodes
+        return d.tokens.withUnsafeBufferPointer { toks in
+            guardFlags.withLookup { flags in
+                let n = toks.count
+                var prev: UInt8 = a > 0 ? flags(toks[a - 1].hash) : 0
+                var lastNegation = Int.min
+                var negatedAnnouncement = false, show = false
+                for k in a..<z {
+                    let h = toks[k].hash
+                    let f = flags(h)
+                    if f != 0 || prev & gCome != 0 {
+                        if f & gTopic != 0 { return true }
+                        if f & gSeasonWord != 0, prev & gAnotherNew != 0 || (k + 1 < n && toks[k + 1].kind == .number) { return true }
+                        if h == back, prev & gCome != 0 { return true }
+                        if f & gMore != 0, k + 1 < n, toks[k + 1].hash == episodes { return true }
+                        if f & gAnnounce != 0, lastNegation >= k - 5 { negatedAnnouncement = true }
+                        if f & gNegation != 0 { lastNegation = k }
+                        if f & gShowSeries != 0 { show = true }
+                    }
+                    prev = f
+                }
+                return negatedAnnouncement && show
+            }
+        }
+    }
+
     static let orderVerbs = Lex.set(["ordered", "orders", "picked", "greenlit", "greenlights", "greenlighted", "return", "returning", "returns", "confirmed", "confirms", "announced", "announces"])
 
     static let seasonNouns = Lex.set(["season", "seasons", "installment", "series"])
@@ -153,10 +190,6 @@ enum RenewalRules {
 
     /// Hedges for renewal statements ("would" is reported speech here, not a guess).
     static let renewalHedges: WordSet = Lex.hedges.subtracting(Lex.set(["would", "should", "if", "expected", "anticipated"]))
-
-    static func mentionsMoreEpisodes(_ d: Doc, _ a: Int, _ z: Int) -> Bool {
-        (a..<z).contains { d.is($0, K.h_more) && d.is($0 + 1, K.h_episodes) }
-    }
 
     static func talks(_ d: Doc, _ a: Int, _ z: Int) -> Bool {
         (a..<z).contains { d.is($0, K.h_in) && d.isAny($0 + 1, K.any_talks_negotiations) }

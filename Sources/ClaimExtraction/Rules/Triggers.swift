@@ -16,40 +16,102 @@ struct Triggers: OptionSet {
         + [PeopleRules.asW, PeopleRules.voiceW, Tokenizer.hash("("), Tokenizer.hash("co-starring"), Tokenizer.hash("co-star")])
     static let crew0 = WordSet(Array(PeopleRules.roleVerbs.keys) + Array(PeopleRules.roleNounMap.keys)
         + ["partner", "wrote", "co-wrote", "penned", "scripted", "directorial"].map(Tokenizer.hash))
+    /// A word that can start or end a company name (a possessive capitalised word opens the family too).
     static let company0 = WordSet(CompanyRules.tableKeys.keys + Lex.companySuffix.keys + ["studio", "studios"].map(Tokenizer.hash))
     static let basedOn0 = WordSet(["based", "adapted", "inspired", "adaptation", "adapts", "adapting"].map(Tokenizer.hash))
     static let renewal0 = WordSet(RenewalRules.topic.keys + RenewalRules.announceWords.keys
         + ["season", "installment", "instalment", "part", "chapter", "back", "episodes", "talks", "negotiations", "sequel"].map(Tokenizer.hash))
+    /// Season words, ordinals, and "S1" … "S9" (``Subjects/season(_:in:)`` reads a capital "S" and a digit).
     static let season0 = WordSet(["season", "part", "chapter", "volume", "series", "installment", "instalment", "sequel"].map(Tokenizer.hash)
-        + Subjects.ordinalKeys.keys)
+        + Subjects.ordinalKeys.keys + (1...9).map { Tokenizer.hash("s\($0)") })
 
-    /// Every trigger word with the families it opens.
-    static let all: WordFlags = {
-        var pairs: [(UInt64, UInt8)] = []
-        for (set, family) in [(cast0, Triggers.cast), (crew0, .crew), (company0, .company), (basedOn0, .basedOn),
-                              (renewal0, .renewal), (season0, .season)] {
-            pairs += set.keys.map { ($0, family.rawValue) }
+    // A company draft needs a context besides the name (``CompanyRules/companies(_:_:)``): a verb of
+    // airing or distribution or a genre noun ("on-X", "distribution-from-X", "X-genre"), or a
+    // subject verb and a platform word ("X-verb-the-show"). The genre noun may be the first token
+    // after the sentence (the word right after a name that ends it).
+    static let companyContext0 = WordSet(CompanyRules.onVerbs.keys + K.any_distribution_licensed_available.keys
+        + CompanyRules.genreNouns.keys + K.any_comedy_drama.keys)
+    static let companySubjectVerb: UInt16 = 1 << 8, companyPlatform: UInt16 = 1 << 9, companyContext: UInt16 = 1 << 10
+
+    /// Every trigger word with the families (low byte) and company contexts it opens.
+    static let all: TriggerTable = {
+        var pairs: [(UInt64, UInt16)] = []
+        for (set, bit) in [(cast0, UInt16(Triggers.cast.rawValue)), (crew0, UInt16(Triggers.crew.rawValue)),
+                           (company0, UInt16(Triggers.company.rawValue)), (basedOn0, UInt16(Triggers.basedOn.rawValue)),
+                           (renewal0, UInt16(Triggers.renewal.rawValue)), (season0, UInt16(Triggers.season.rawValue)),
+                           (companyContext0, companyContext), (CompanyRules.subjectVerbs, companySubjectVerb),
+                           (K.any_platform_service_renewed_etc, companyPlatform)] {
+            pairs += set.keys.map { ($0, bit) }
         }
-        return WordFlags(pairs)
+        return TriggerTable(pairs)
     }()
 
     /// The families sentence `s` can fire.
-    static func of(_ d: Doc, _ s: Sentence, _ table: WordFlags) -> Triggers {
-        var bits: UInt8 = 0
-        let all: UInt8 = 0x3F
+    static func of(_ d: Doc, _ s: Sentence, _ table: TriggerTable) -> Triggers {
+        var bits: UInt16 = 0
+        // a capitalised possessive ("Netflix's") opens the company family: 1 when one was seen
+        var possessive: UInt16 = 0
         d.tokens.withUnsafeBufferPointer { toks in
-            d.text.withUnsafeBufferPointer { text in
-                table.withLookup { flags in
-                    for i in s.tokens {
-                        let tok = toks[i]
-                        bits |= flags(tok.hash)
-                        if tok.isPossessive && tok.isCapitalized { bits |= Triggers.company.rawValue }
-                        if tok.kind == .word && tok.end - tok.start == 2 && text[Int(tok.start)] == 0x53 { bits |= Triggers.season.rawValue }
-                        if bits == all { break }
+            table.withLookup { flags in
+                for i in s.tokens {
+                    let tok = toks[i]
+                    bits |= flags(tok.hash)
+                    possessive |= (tok.isPossessive ? 1 : 0) & (tok.isCapitalized ? 1 : 0)
+                }
+                let z = s.tokens.upperBound
+                if z >= 0, z < toks.count { bits |= flags(toks[z].hash) & companyContext }
+            }
+        }
+        bits |= possessive * UInt16(Triggers.company.rawValue)
+        let company = UInt16(Triggers.company.rawValue)
+        let pair = companySubjectVerb | companyPlatform
+        if bits & companyContext == 0 && bits & pair != pair { bits &= ~company }
+        return Triggers(rawValue: UInt8(truncatingIfNeeded: bits))
+    }
+}
+
+/// A map from token hashes to 16 bits of flags (open addressing, linear probing, load ≤ 1/8,
+/// indexed by the low bits of the already well-mixed hash): ``Triggers`` probes it once for every
+/// token of every sentence.
+struct TriggerTable: Sendable {
+    private let keys: [UInt64]
+    private let values: [UInt16]
+    private let mask: Int
+
+    init(_ pairs: [(UInt64, UInt16)]) {
+        var merged: [UInt64: UInt16] = [:]
+        for (k, v) in pairs where k != 0 { merged[k, default: 0] |= v }
+        var size = 8
+        while size < merged.count * 8 { size <<= 1 }
+        var ks = [UInt64](repeating: 0, count: size)
+        var vs = [UInt16](repeating: 0, count: size)
+        for (k, v) in merged {
+            var i = Int(truncatingIfNeeded: k) & (size - 1)
+            while ks[i] != 0 { i = (i + 1) & (size - 1) }
+            ks[i] = k
+            vs[i] = v
+        }
+        keys = ks
+        values = vs
+        mask = size - 1
+    }
+
+    /// Runs `body` with a look-up function over the raw tables (for tight loops). An empty slot
+    /// holds key 0 and flags 0, so a probe stops at the key or at an empty slot and returns the
+    /// slot's flags either way.
+    @inline(__always) func withLookup<R>(_ body: ((UInt64) -> UInt16) -> R) -> R {
+        keys.withUnsafeBufferPointer { ks in
+            values.withUnsafeBufferPointer { vs in
+                let mask = self.mask
+                return body { k in
+                    var i = Int(truncatingIfNeeded: k) & mask
+                    while true {
+                        let s = ks[i]
+                        if s == k || s == 0 { return vs[i] }
+                        i = (i + 1) & mask
                     }
                 }
             }
         }
-        return Triggers(rawValue: bits)
     }
 }

@@ -18,7 +18,7 @@ enum ValueRules {
         var out: [Draft] = []
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         for m in mentions {
-            let r = d.tokenRange(m.range)
+            let r = tokenRange(d, m.range, within: a, z)
             guard !r.isEmpty else { continue }
             let first = r.lowerBound, last = r.upperBound
             var event: DateEvent? = nil
@@ -83,9 +83,12 @@ enum ValueRules {
                 // trigger verb in the clause before the date (up to 8 tokens), or a noun phrase "release date"
                 var k = first - 1
                 var steps = 0
+                let flags = clauseFlags
                 while k >= a, steps < 12 {
                     if d.isChar(k, 0x3B) { break }
                     if d.isComma(k) && steps > 4 { break }
+                    // a word of none of the four lists below: the next one
+                    if flags[d.h(k)] & (fPublication | fEnd | fRelease | fRenewed) == 0 { k -= 1; steps += 1; continue }
                     if d.isAny(k, publication) { event = .publication; break }
                     if d.isAny(k, end) && !(d.is(k, K.h_end) && d.is(k + 1, K.h_of)) && !(d.is(k, K.h_until) && false) { event = .end; break }
                     if d.isAny(k, release) {
@@ -126,12 +129,22 @@ enum ValueRules {
     static let pastWords = Lex.set(["premiered", "aired", "ended", "concluded", "debuted", "released", "was", "were", "had", "launched",
                                     "opened", "returned", "closed", "wrapped", "finished", "dropped", "began", "started", "came", "published", "ran"])
 
+    // Bits of ``clauseFlags``.
+    static let fPublication: UInt8 = 1, fEnd: UInt8 = 2, fRelease: UInt8 = 4, fRenewed: UInt8 = 8, fFuture: UInt8 = 16, fPast: UInt8 = 32
+    /// The word lists the clause before a date is read for (``dates(_:_:_:season:lastBook:)``, ``tense(_:from:to:)``),
+    /// one look-up per word.
+    static let clauseFlags = WordFlags(publication.keys.map { ($0, fPublication) } + end.keys.map { ($0, fEnd) }
+        + release.keys.map { ($0, fRelease) } + K.any_renewed_renewal_renew.keys.map { ($0, fRenewed) }
+        + futureWords.keys.map { ($0, fFuture) } + pastWords.keys.map { ($0, fPast) })
+
     /// +1 when the clause before a date speaks of the future, -1 of the past, 0 when it does not say.
     static func tense(_ d: Doc, from a: Int, to b: Int) -> Int {
         var k = b - 1
+        let flags = clauseFlags
         while k >= a {
-            if d.isAny(k, futureWords) { return 1 }
-            if d.isAny(k, pastWords) { return -1 }
+            let f = flags[d.h(k)]
+            if f & fFuture != 0 { return 1 }
+            if f & fPast != 0 { return -1 }
             k -= 1
         }
         return 0
@@ -178,9 +191,9 @@ enum ValueRules {
         var out: [Draft] = []
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         for m in nums {
-            let r = d.tokenRange(m.range)
+            let r = tokenRange(d, m.range, within: a, z)
             guard !r.isEmpty, m.value >= 0, m.value < 1e15, m.value == m.value.rounded() else { continue }
-            let after = d.tokenIndex(atOrAfter: m.range.end)
+            let after = tokenIndex(d, atOrAfter: m.range.end, within: a, z)
             var k = after
             // "1 million views", "100 Million video views", "5,000 YouTube views"
             var skipped = 0
@@ -193,7 +206,7 @@ enum ValueRules {
                 case .lessThan, .atMost: bound = .lessThan
                 case .approx: bound = .approx
                 case .exact:
-                    if let v = d.tokenIndex(atOrAfter: m.range.start) as Int?, d.isAny(v - 1, K.any_crossed_surpassed_topped_etc) { bound = .moreThan }
+                    if let v = tokenIndex(d, atOrAfter: m.range.start, within: a, z) as Int?, d.isAny(v - 1, K.any_crossed_surpassed_topped_etc) { bound = .moreThan }
                 }
                 var within: String? = nil
                 var qEnd = k + 1
@@ -202,7 +215,7 @@ enum ValueRules {
                 }
                 var asOf: String? = nil
                 for dm in dates {
-                    let dr = d.tokenRange(dm.range)
+                    let dr = tokenRange(d, dm.range, within: a, z)
                     if d.is(dr.lowerBound - 1, K.h_of) && d.is(dr.lowerBound - 2, K.h_as) { asOf = dm.timex }
                 }
                 var qStart = r.lowerBound
@@ -215,12 +228,14 @@ enum ValueRules {
             // episodes
             let numEnd = m.numberRange.end
             let hyphenPart = numEnd + 1 < d.text.count && d.text[numEnd] == 0x2D
-            let tailTok = d.tokenIndex(atOrAfter: m.numberRange.start)
             var isEp = false
             var rule = ""
-            if hyphenPart, d.isWord(tailTok) {
-                let word = d.str(tailTok).lowercased()
-                if word.hasSuffix("-part") || word.hasSuffix("-episode") { isEp = d.isAny(tailTok + 1, workNouns) || d.isAny(tailTok + 1, K.any_run_season_arc); rule = "episodeCount.N-part-series" }
+            if hyphenPart {
+                let tailTok = tokenIndex(d, atOrAfter: m.numberRange.start, within: a, z)
+                if d.isWord(tailTok) {
+                    let word = d.str(tailTok).lowercased()
+                    if word.hasSuffix("-part") || word.hasSuffix("-episode") { isEp = d.isAny(tailTok + 1, workNouns) || d.isAny(tailTok + 1, K.any_run_season_arc); rule = "episodeCount.N-part-series" }
+                }
             }
             if !isEp, d.isAny(k, episodes), skipped <= 1 {
                 let prev = r.lowerBound - 1
@@ -234,6 +249,7 @@ enum ValueRules {
                 }
             }
             if isEp {
+                let tailTok = tokenIndex(d, atOrAfter: m.numberRange.start, within: a, z)
                 var qStart = r.lowerBound
                 for p in stride(from: r.lowerBound - 1, through: max(a, r.lowerBound - 4), by: -1) where d.isAny(p, K.any_consists_total_totals_etc) { qStart = p; break }
                 let qEnd = rule == "episodeCount.N-part-series" ? min(z, tailTok + 2) : min(z, k + 1)
@@ -242,6 +258,30 @@ enum ValueRules {
             }
         }
         return out
+    }
+
+    /// ``Doc/tokenIndex(atOrAfter:)``, searched among the sentence's tokens `a..<z` when the
+    /// answer lies in `a...z` (as it does for an offset inside the sentence), else in the document.
+    static func tokenIndex(_ d: Doc, atOrAfter b: Int, within a: Int, _ z: Int) -> Int {
+        let found: Int? = d.tokens.withUnsafeBufferPointer { toks in
+            guard a >= 0, a <= z, z <= toks.count, a == 0 || Int(toks[a - 1].start) < b,
+                  z == toks.count || Int(toks[z].start) >= b else { return nil }
+            var lo = a, hi = z
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if Int(toks[mid].start) < b { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return found ?? d.tokenIndex(atOrAfter: b)
+    }
+
+    /// ``Doc/tokenRange(_:)`` with the first token found by ``tokenIndex(_:atOrAfter:within:_:)``.
+    static func tokenRange(_ d: Doc, _ r: ByteRange, within a: Int, _ z: Int) -> Range<Int> {
+        let lo = tokenIndex(d, atOrAfter: r.start, within: a, z)
+        var hi = lo
+        while hi < d.tokens.count && Int(d.tokens[hi].start) < r.end { hi += 1 }
+        return lo..<max(lo, hi)
     }
 
     /// "15 Minutes" → PT15M; "two hours" → PT2H; "24 hours" → PT24H; "a week" → P1W.
