@@ -84,13 +84,15 @@ final class Doc {
     /// Whether token `k` of a sentence starting at token `start` hedges a claim (``Lex/hedges``):
     /// a capitalised "May" inside the sentence or before a number is the month (or a name), not
     /// the modal verb ("In May, …", "premieres May 3").
-    func isHedge(_ k: Int, sentenceStart start: Int) -> Bool {
-        guard isAny(k, Lex.hedges) else { return false }
-        if tokens[k].hash == Doc.mayHash, tokens[k].isCapitalized,
-           k > start || (k + 1 < tokens.count && tokens[k + 1].kind == .number) {
-            return false
-        }
-        return true
+    func isHedge(_ k: Int, sentenceStart start: Int, hedges: WordSet = Lex.hedges) -> Bool {
+        isAny(k, hedges) && !isMonthMay(k, sentenceStart: start)
+    }
+
+    /// Whether token `k` is "May" the month (or a name): capitalised inside its sentence or
+    /// before a number.
+    func isMonthMay(_ k: Int, sentenceStart start: Int) -> Bool {
+        tokens[k].hash == Doc.mayHash && tokens[k].isCapitalized
+            && (k > start || (k + 1 < tokens.count && tokens[k + 1].kind == .number))
     }
 
     static let mayHash = Tokenizer.hash("may")

@@ -182,6 +182,21 @@ func renewals(_ cs: [Claim]) -> [RenewalStatus] {
         #expect(!hedged.isEmpty && hedged.allSatisfy { $0.modality == .hedged })
     }
 
+    /// "May" the month is no speculation about a renewal.
+    @Test func monthMayIsNoRenewalSpeculation() {
+        #expect(renewals(claims("In May, Tomas Reyes played the small role of a reporter in the sequel.")).isEmpty)
+        #expect(renewals(claims("The Glass Harbor may return for a second season, the studio hinted.")) == [.speculated])
+    }
+
+    /// A cancel verb whose object names no work is not a cancellation of the show.
+    @Test func cancellingSomethingElse() {
+        #expect(renewals(claims("The studio canceled its distribution deal for the second season of The Glass Harbor.")).isEmpty)
+        #expect(renewals(claims("In May, the network renewed deals with two partners, but one partner canceled its task order two months later.")).isEmpty)
+        #expect(renewals(claims("Netflix dropped the first trailer for The Glass Harbor season 2.")).isEmpty)
+        #expect(renewals(claims("Netflix canceled the show after one season.")) == [.cancelled])
+        #expect(renewals(claims("Netflix has cancelled The Glass Harbor after two seasons.")) == [.cancelled])
+    }
+
     @Test func questionsYieldNothing() {
         #expect(claims("Will The Glass Harbor be renewed for a second season?").isEmpty)
     }

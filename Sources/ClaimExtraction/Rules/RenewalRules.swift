@@ -14,6 +14,25 @@ enum RenewalRules {
     static let confirmWords = Lex.set(["renewed", "greenlit", "greenlighted", "ordered", "announced", "confirmed", "officially", "returning", "return", "renewal", "picked"])
     static let selfHedges = Lex.set(["think", "believe", "hope", "guess", "expect", "estimate", "predict", "assume", "reckon", "feel"])
 
+    static let cancelObjectDeterminers = Lex.set(["its", "their", "his", "her", "the", "a", "an", "our", "this", "that", "these", "those"])
+    static let workNouns = Lex.set([
+        "show", "shows", "series", "season", "seasons", "drama", "dramas", "film", "films", "movie", "movies", "sitcom", "comedy",
+        "program", "programme", "project", "production", "sequel", "reboot", "revival", "spinoff", "spin-off", "adaptation",
+        "installment", "instalment", "chapter", "part", "volume", "franchise", "story", "saga", "anime", "serial", "title",
+        "episode", "episodes", "run", "it",
+    ])
+
+    /// "X canceled its task order": an active cancel verb whose object (a determiner, then up to
+    /// three words) names no work — not a renewal of the main work.
+    static func cancelsSomethingElse(_ d: Doc, _ c: Int, _ z: Int) -> Bool {
+        guard c + 1 < z, d.isAny(c + 1, cancelObjectDeterminers) else { return false }
+        for k in (c + 2)..<min(z, c + 5) {
+            if d.isAny(k, workNouns) || d.cap(k) { return false }
+            if !d.isWord(k) { break }
+        }
+        return true
+    }
+
     static func renewal(_ d: Doc, _ s: Sentence, season: Int?) -> [Draft] {
         let a = s.tokens.lowerBound, z = s.tokens.upperBound
         guard speaksOfRenewal(d, a, z) else { return [] }
@@ -84,8 +103,9 @@ enum RenewalRules {
                 (d.isAny(k, K.any_wont_wont) || (d.is(k, K.h_will) && d.is(k + 1, K.h_not)) || (d.is(k, K.h_not) && d.is(k - 1, K.h_will)))
                     && ((k + 1)..<min(z, k + 7)).contains(where: { d.isAny($0, K.any_return_make_continue_etc) })
             })
-            let hedged = (a..<z).contains { d.isAny($0, Lex.hedges) }
-            if let c = cancelled, !hedged, !(max(a, c - 3)..<c).contains(where: { d.isAny($0, Lex.negations) }) {
+            let hedged = (a..<z).contains { d.isHedge($0, sentenceStart: a) }
+            if let c = cancelled, !hedged, !(max(a, c - 3)..<c).contains(where: { d.isAny($0, Lex.negations) }),
+               !cancelsSomethingElse(d, c, z) {
                 status = .cancelled; rule = "renewal.was-cancelled"; anchor = max(a, c - 4)
             } else if let w = wontReturn, !hedged {
                 status = .cancelled; rule = "renewal.will-not-return"; anchor = w
@@ -99,18 +119,18 @@ enum RenewalRules {
         // "HBO has renewed the series for a third season, which would be its final season": the verb first
         if status == nil, !hasNeg, let k = (a..<z).first(where: { k in d.isAny(k, K.any_renewed_greenlit_greenlighted_etc)
             && d.isAny(k - 1, K.any_has_have_had_etc) }),
-           !(a..<k).contains(where: { d.isAny($0, renewalHedges) }) {
+           !(a..<k).contains(where: { d.isHedge($0, sentenceStart: a, hedges: renewalHedges) }) {
             status = .confirmed; rule = "renewal.renewed"; anchor = k
             if let who = subjectBefore(d, k, from: a) { attribution = who }
         }
         // "has ordered a third season", "picked up for season 3", "will return for a second season"
-        if status == nil, !hasNeg, !(a..<z).contains(where: { d.isAny($0, renewalHedges) }),
+        if status == nil, !hasNeg, !(a..<z).contains(where: { d.isHedge($0, sentenceStart: a, hedges: renewalHedges) }),
            let k = (a..<z).first(where: { k in d.isAny(k, orderVerbs) && ((k + 1)..<min(z, k + 6)).contains { seasonNoun(d, $0) } }) {
             status = .confirmed; rule = "renewal.ordered-a-season"; anchor = k
             if let who = subjectBefore(d, k, from: a) { attribution = who }
         }
         if status == nil {
-            let hedge = (a..<z).first(where: { d.isAny($0, renewalHedges) || d.is($0, K.h_chance) })
+            let hedge = (a..<z).first(where: { d.isHedge($0, sentenceStart: a, hedges: renewalHedges) || d.is($0, K.h_chance) })
             let renewTalk = (a..<z).contains { d.isAny($0, K.any_renew_renewed_renewal_etc) }
             if let h = hedge, renewTalk {
                 status = .speculated; rule = "renewal.hedged"; anchor = h
