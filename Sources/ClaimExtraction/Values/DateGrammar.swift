@@ -51,8 +51,12 @@ struct DateParser {
 
     mutating func run() -> [DateMention] {
         let n = t.count
+        out.reserveCapacity(t.toks.digitRuns / 2 + 8)
         var i = 0
-        while i < n {
+        while true {
+            // Tokens without the trigger flag are never triggers.
+            i = t.toks.next(flagged: VToken.dateTrigger, from: i)
+            guard i < n else { break }
             if i < skipUntil {
                 i = skipUntil
                 continue

@@ -99,8 +99,12 @@ struct NumberParser {
 
     mutating func run() -> [NumberMention] {
         let n = t.count
+        out.reserveCapacity(t.toks.digitRuns + 8)
         var i = 0
-        while i < n {
+        while true {
+            // Tokens without the trigger flag are never triggers.
+            i = t.toks.next(flagged: VToken.numberTrigger, from: i)
+            guard i < n else { break }
             if isTrigger(i) {
                 if let num = parseNumber(at: i) {
                     emit(num)

@@ -8,7 +8,8 @@ struct VToken {
     var type: TokType
     /// The lexicon class of a word (`.other` for digits and punctuation).
     var kind: WordKind
-    /// `VToken.capitalized`, `.allUpper`, `.newlineBefore`, `.spaceBefore`.
+    /// `VToken.capitalized`, `.allUpper`, `.newlineBefore`, `.spaceBefore`, `.numberTrigger`,
+    /// `.dateTrigger`.
     var flags: UInt8
     /// Punctuation: the (normalised) ASCII byte. Digits: the number of digits, capped at 255.
     var byte: UInt8
@@ -19,6 +20,24 @@ struct VToken {
     static let allUpper: UInt8 = 2
     static let newlineBefore: UInt8 = 4
     static let spaceBefore: UInt8 = 8
+    /// Set on every token where `NumberParser.isTrigger` may hold (digits, `-`, `.`, number
+    /// words): the parser skips the others without looking at them.
+    static let numberTrigger: UInt8 = 16
+    /// Set on every token where `DateParser.isTrigger` holds (digits, date and number words).
+    static let dateTrigger: UInt8 = 32
+
+    /// The trigger flags of a word of each kind (indexed by `WordKind.rawValue`).
+    static let triggerFlags: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        for k: WordKind in [.unit, .teen, .tens, .hundred, .article, .half, .quarter, .minus] {
+            t[Int(k.rawValue)] |= numberTrigger
+        }
+        for k: WordKind in [.month, .monthWeak, .season, .relDay, .relWord, .eoy, .end, .beginning, .start, .mid,
+                            .ordinal, .unit, .teen, .tens, .letterQ, .letterH, .decadeName, .article] {
+            t[Int(k.rawValue)] |= dateTrigger
+        }
+        return t
+    }()
 
     var isWord: Bool { type == .word }
     var isDigits: Bool { type == .digits }
@@ -98,17 +117,27 @@ enum ValueTokenizer {
             lex.k0.withUnsafeBufferPointer { k0 in
                 lex.k1.withUnsafeBufferPointer { k1 in
                     lex.meta.withUnsafeBufferPointer { meta in
-                        tokenize(p, cls: cls, k0: k0, k1: k1, meta: meta)
+                        VToken.triggerFlags.withUnsafeBufferPointer { trig in
+                            tokenize(p, Tables(cls: cls, k0: k0, k1: k1, meta: meta, trig: trig))
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The scanner proper; the tables are passed in so that the loop touches no globals.
-    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, cls: UnsafeBufferPointer<UInt8>,
-                         k0: UnsafeBufferPointer<UInt64>, k1: UnsafeBufferPointer<UInt64>,
-                         meta: UnsafeBufferPointer<UInt32>) -> TokenStore {
+    /// The tables the scanner reads, passed in so that its loop touches no globals.
+    struct Tables {
+        let cls: UnsafeBufferPointer<UInt8>
+        let k0: UnsafeBufferPointer<UInt64>
+        let k1: UnsafeBufferPointer<UInt64>
+        let meta: UnsafeBufferPointer<UInt32>
+        let trig: UnsafeBufferPointer<UInt8>
+    }
+
+    /// The scanner proper.
+    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ tb: Tables) -> TokenStore {
+        let cls = tb.cls
         let n = p.count
         var toks = TokenSink(capacity: n / 4 &+ 16)
         var i = 0
@@ -124,7 +153,7 @@ enum ValueTokenizer {
             }
             var c = cls[Int(b)]
             if c == 1 {
-                i = word(p, i, cls, k0, k1, meta, &pending, &toks)
+                i = word(p, i, tb, &pending, &toks)
                 continue
             }
             var seqLen = 1
@@ -138,7 +167,7 @@ enum ValueTokenizer {
                     c = 3
                     punctByte = what
                 } else {
-                    i = word(p, i, cls, k0, k1, meta, &pending, &toks)
+                    i = word(p, i, tb, &pending, &toks)
                     continue
                 }
             }
@@ -150,11 +179,15 @@ enum ValueTokenizer {
                 i &+= 1
                 while i < n, p[i] &- 48 < 10 { i &+= 1 }
                 toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: i),
-                                   type: .digits, kind: .other, flags: pending, byte: UInt8(min(i &- s, 255)), val: 0))
+                                   type: .digits, kind: .other,
+                                   flags: pending | VToken.numberTrigger | VToken.dateTrigger,
+                                   byte: UInt8(min(i &- s, 255)), val: 0))
+                toks.digitRuns &+= 1
                 pending = 0
             } else if c == 3 {
+                let trig = punctByte == UInt8(ascii: "-") || punctByte == UInt8(ascii: ".") ? VToken.numberTrigger : 0
                 toks.append(VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ seqLen),
-                                   type: .punct, kind: .other, flags: pending, byte: punctByte, val: 0))
+                                   type: .punct, kind: .other, flags: pending | trig, byte: punctByte, val: 0))
                 pending = 0
                 i &+= seqLen
             } else {
@@ -179,9 +212,8 @@ enum ValueTokenizer {
 
     /// Scans the word at `s`, classifies it and appends it; returns the index after it.
     @inline(__always)
-    static func word(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ cls: UnsafeBufferPointer<UInt8>,
-                     _ k0: UnsafeBufferPointer<UInt64>, _ k1: UnsafeBufferPointer<UInt64>,
-                     _ meta: UnsafeBufferPointer<UInt32>, _ pending: inout UInt8, _ toks: inout TokenSink) -> Int {
+    static func word(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ tb: Tables, _ pending: inout UInt8,
+                     _ toks: inout TokenSink) -> Int {
         let n = p.count
         let bit5: UInt64 = 0x2020_2020_2020_2020
         // Fast path: an ASCII word of at most 15 letters, found 8 bytes at a time.
@@ -213,21 +245,22 @@ enum ValueTokenizer {
                 var flags = pending
                 if p[s] < 97 { flags |= VToken.capitalized }
                 if lowerBits == 0 { flags |= VToken.allUpper }
-                let (kind, val) = lookup(a, bb, len, k0, k1, meta)
+                let (kind, val) = lookup(a, bb, len, tb)
+                flags |= tb.trig[Int(kind.rawValue)]
                 toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: s &+ len),
                                    type: .word, kind: kind, flags: flags, byte: 0, val: val))
                 pending = 0
                 return s &+ len
             }
         }
-        return slowWord(p, s, cls, k0, k1, meta, &pending, &toks)
+        return slowWord(p, s, tb, &pending, &toks)
     }
 
     /// The lexicon class and value of the lower-cased ASCII word packed in `a`, `b` (`len` ≤ 16
     /// bytes), or `.other` and 0.
     @inline(__always)
-    static func lookup(_ a: UInt64, _ b: UInt64, _ len: Int, _ k0: UnsafeBufferPointer<UInt64>,
-                       _ k1: UnsafeBufferPointer<UInt64>, _ meta: UnsafeBufferPointer<UInt32>) -> (WordKind, Int16) {
+    static func lookup(_ a: UInt64, _ b: UInt64, _ len: Int, _ tb: Tables) -> (WordKind, Int16) {
+        let k0 = tb.k0, k1 = tb.k1, meta = tb.meta
         var slot = ValueLexicon.hash(a, b, len)
         while true {
             let m = meta[slot]
@@ -240,9 +273,9 @@ enum ValueTokenizer {
     }
 
     /// The general word scanner: long words, words with non-ASCII letters, the end of the text.
-    static func slowWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ cls: UnsafeBufferPointer<UInt8>,
-                         _ k0: UnsafeBufferPointer<UInt64>, _ k1: UnsafeBufferPointer<UInt64>,
-                         _ meta: UnsafeBufferPointer<UInt32>, _ pending: inout UInt8, _ toks: inout TokenSink) -> Int {
+    static func slowWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ tb: Tables, _ pending: inout UInt8,
+                         _ toks: inout TokenSink) -> Int {
+        let cls = tb.cls
         let n = p.count
         var i = s
         var ascii = true
@@ -270,8 +303,9 @@ enum ValueTokenizer {
                     if q < 8 { a |= lower << UInt64(8 &* q) } else { bb |= lower << UInt64(8 &* (q &- 8)) }
                 }
             }
-            if len <= 16 { (kind, val) = lookup(a, bb, len, k0, k1, meta) }
+            if len <= 16 { (kind, val) = lookup(a, bb, len, tb) }
             if lowerCount == 0 { flags |= VToken.allUpper }
+            flags |= tb.trig[Int(kind.rawValue)]
         } else if p[s] >= 65 && p[s] <= 90 {
             flags |= VToken.capitalized
         }
@@ -288,6 +322,8 @@ struct TokenSink {
     fileprivate var base: UnsafeMutablePointer<VToken>
     fileprivate var count = 0
     private var capacity: Int
+    /// The number of digit tokens appended.
+    var digitRuns = 0
 
     init(capacity: Int) {
         self.capacity = max(16, capacity)
@@ -316,10 +352,13 @@ struct TokenSink {
 final class TokenStore {
     private let base: UnsafeMutablePointer<VToken>
     let count: Int
+    /// The number of digit tokens (a cheap bound for sizing mention arrays).
+    let digitRuns: Int
 
     init(_ sink: TokenSink) {
         base = sink.base
         count = sink.count
+        digitRuns = sink.digitRuns
     }
 
     deinit { base.deallocate() }
@@ -328,6 +367,14 @@ final class TokenStore {
     subscript(i: Int) -> VToken {
         precondition(i >= 0 && i < count, "token index out of range")
         return base[i]
+    }
+
+    /// The first index `≥ i` whose token has one of the `bits` in its flags, or `count`.
+    @inline(__always)
+    func next(flagged bits: UInt8, from i: Int) -> Int {
+        var j = max(i, 0)
+        while j < count && base[j].flags & bits == 0 { j &+= 1 }
+        return j
     }
 }
 
