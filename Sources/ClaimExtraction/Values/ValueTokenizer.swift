@@ -167,7 +167,8 @@ enum ValueTokenizer {
                     c = 3
                     punctByte = what
                 } else {
-                    i = word(p, i, tb, &pending, &toks)
+                    // A word that starts with a non-ASCII letter: the general scanner.
+                    i = slowWord(p, i, tb, &pending, &toks)
                     continue
                 }
             }
@@ -240,8 +241,9 @@ enum ValueTokenizer {
                     lowerBits = (w0 & bit5) | (w1 & m & bit5)
                 }
             }
-            // A non-ASCII letter right after ("Pokémon") needs the general path.
-            if len > 0 && p[s &+ len] < 0x80 {
+            // A non-ASCII letter right after ("Pokémon") needs the general path; a curly quote,
+            // dash or no-break space ends the word here.
+            if len > 0 && (p[s &+ len] < 0x80 || special(p, s &+ len).1 != 0) {
                 var flags = pending
                 if p[s] < 97 { flags |= VToken.capitalized }
                 if lowerBits == 0 { flags |= VToken.allUpper }
@@ -279,9 +281,21 @@ enum ValueTokenizer {
         let n = p.count
         var i = s
         var ascii = true
-        while true {
-            while i < n && cls[Int(p[i])] == 1 { i &+= 1 }
-            guard i < n, cls[Int(p[i])] == 4 else { break }
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if cls[Int(b)] == 1 {
+                    i &+= 1
+                    continue
+                }
+                break
+            }
+            // Two-byte letters (Latin-1 Supplement to Cyrillic, Hebrew, Arabic) need no `special`.
+            if b >= 0xC3 && b <= 0xDF {
+                ascii = false
+                i = min(i &+ 2, n)
+                continue
+            }
             let (l2, what) = special(p, i)
             if what != 0 { break }
             ascii = false
