@@ -77,7 +77,9 @@ struct ValueLexicon: Sendable {
     /// Per slot: packed key (first 8 bytes), packed key (next 8 bytes), length, kind, value.
     var k0: [UInt64]
     var k1: [UInt64]
-    var meta: [UInt32]   // length << 24 | kind << 16 | (val & 0xffff); 0 = empty
+    /// triggers << 29 | length << 24 | kind << 16 | (val & 0xffff); 0 = empty. `triggers` holds
+    /// the word's `VToken.numberTrigger` and `.dateTrigger` flags shifted right by 4.
+    var meta: [UInt32]
 
     static let shared = ValueLexicon()
 
@@ -86,6 +88,14 @@ struct ValueLexicon: Sendable {
         let h = (a ^ (b &* 0x9E37_79B9) ^ (UInt64(truncatingIfNeeded: len) << 56)) &* 0x9E37_79B9_7F4A_7C15
         return Int(truncatingIfNeeded: h >> UInt64(64 - bits))
     }
+
+    /// The length field of a slot's entry.
+    @inline(__always)
+    static func length(_ meta: UInt32) -> Int { Int((meta >> 24) & 0x1F) }
+
+    /// The `VToken` trigger flags of a slot's entry.
+    @inline(__always)
+    static func triggerFlags(_ meta: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: meta >> 25) & 0x30 }
 
     static func pack(_ word: String) -> (UInt64, UInt64, Int) {
         var a: UInt64 = 0, b: UInt64 = 0
@@ -104,12 +114,14 @@ struct ValueLexicon: Sendable {
             let (a, b, len) = Self.pack(word)
             var slot = Self.hash(a, b, len)
             while meta[slot] != 0 {
-                if k0[slot] == a && k1[slot] == b && Int(meta[slot] >> 24) == len { break }
+                if k0[slot] == a && k1[slot] == b && Self.length(meta[slot]) == len { break }
                 slot = (slot + 1) & (Self.size - 1)
             }
             k0[slot] = a
             k1[slot] = b
-            meta[slot] = UInt32(len) << 24 | UInt32(kind.rawValue) << 16 | UInt32(UInt16(bitPattern: val))
+            let triggers = UInt32(VToken.triggerFlags[Int(kind.rawValue)] >> 4)
+            meta[slot] = triggers << 29 | UInt32(len) << 24 | UInt32(kind.rawValue) << 16
+                | UInt32(UInt16(bitPattern: val))
         }
     }
 

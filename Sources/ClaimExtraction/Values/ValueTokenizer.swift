@@ -73,7 +73,7 @@ enum ValueTokenizer {
 
     /// Classifies a non-ASCII sequence at `i`: returns its length and 0 (a letter), 1 (a space)
     /// or the ASCII punctuation byte it stands for.
-    @inline(__always)
+    @inline(never)
     static func special(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt8) {
         let n = p.count
         let b0 = p[i]
@@ -111,64 +111,100 @@ enum ValueTokenizer {
 
     static func tokenize(_ p: UnsafeBufferPointer<UInt8>) -> TokenStore {
         let n = p.count
-        if n == 0 || n >= Int(Int32.max) { return TokenStore(TokenSink(capacity: 0)) }
+        guard n > 0, n < Int(Int32.max), let bytes = p.baseAddress else { return TokenStore.empty() }
         let lex = ValueLexicon.shared
         return byteClass.withUnsafeBufferPointer { cls in
             lex.k0.withUnsafeBufferPointer { k0 in
                 lex.k1.withUnsafeBufferPointer { k1 in
                     lex.meta.withUnsafeBufferPointer { meta in
-                        VToken.triggerFlags.withUnsafeBufferPointer { trig in
-                            tokenize(p, Tables(cls: cls, k0: k0, k1: k1, meta: meta, trig: trig))
-                        }
+                        // Both tables have exactly 256 and `ValueLexicon.size` entries.
+                        guard cls.count == 256, let cls = cls.baseAddress, let k0 = k0.baseAddress,
+                              let k1 = k1.baseAddress, let meta = meta.baseAddress else { return TokenStore.empty() }
+                        return tokenize(p, bytes, Tables(cls: cls, k0: k0, k1: k1, meta: meta))
                     }
                 }
             }
         }
     }
 
-    /// The tables the scanner reads, passed in so that its loop touches no globals.
+    /// The tables the scanner reads, passed in so that its loop touches no globals: the byte
+    /// classes (256 entries) and the lexicon (`ValueLexicon.size` slots).
     struct Tables {
-        let cls: UnsafeBufferPointer<UInt8>
-        let k0: UnsafeBufferPointer<UInt64>
-        let k1: UnsafeBufferPointer<UInt64>
-        let meta: UnsafeBufferPointer<UInt32>
-        let trig: UnsafeBufferPointer<UInt8>
+        let cls: UnsafePointer<UInt8>
+        let k0: UnsafePointer<UInt64>
+        let k1: UnsafePointer<UInt64>
+        let meta: UnsafePointer<UInt32>
     }
 
-    /// The scanner proper.
-    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ tb: Tables) -> TokenStore {
-        let cls = tb.cls
+    /// A scanned word: where it ends, its lexicon class and value, and its flags
+    /// (`capitalized`, `allUpper`, trigger flags).
+    struct ScannedWord {
+        var end: Int
+        var kind: WordKind
+        var val: Int16
+        var flags: UInt8
+    }
+
+    /// The scanner proper. `bytes` is the base address of `p`. The token buffer is kept in
+    /// locals (not a struct passed around) so that the loop keeps it in registers.
+    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ bytes: UnsafePointer<UInt8>, _ tb: Tables) -> TokenStore {
         let n = p.count
-        var toks = TokenSink(capacity: n / 4 &+ 16)
+        var capacity = n / 4 &+ 16
+        var toks = UnsafeMutablePointer<VToken>.allocate(capacity: capacity)
+        var count = 0
+        var digitRuns = 0
         var i = 0
         var pending: UInt8 = 0
         while i < n {
-            var b = p[i]
+            var b = bytes[i]
             // Fast path: one ASCII space between tokens.
             if b == 32 {
                 pending |= VToken.spaceBefore
                 i &+= 1
                 if i == n { break }
-                b = p[i]
+                b = bytes[i]
             }
-            var c = cls[Int(b)]
-            if c == 1 {
-                i = word(p, i, tb, &pending, &toks)
+            if (b | 0x20) &- 97 < 26 {
+                // An ASCII letter: a word.
+                var w = ScannedWord(end: 0, kind: .other, val: 0, flags: 0)
+                if i &+ 16 > n || !fastWord(p, bytes, i, tb, &w) { w = slowWord(p, i, tb) }
+                if count == capacity { (toks, capacity) = grow(toks, count, capacity) }
+                (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
+                                                     end: Int32(truncatingIfNeeded: w.end), type: .word,
+                                                     kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
+                count &+= 1
+                pending = 0
+                i = w.end
                 continue
             }
+            var c = tb.cls[Int(b)]
             var seqLen = 1
             var punctByte = b
             if c == 4 {
-                let (len, what) = special(p, i)
-                seqLen = len
-                if what == 1 {
-                    c = 0
-                } else if what != 0 {
-                    c = 3
-                    punctByte = what
-                } else {
+                // Two-byte letters (Latin-1 Supplement to Cyrillic, Hebrew, Arabic) start words.
+                var letter = b >= 0xC3 && b <= 0xDF
+                if !letter {
+                    let (len, what) = special(p, i)
+                    seqLen = len
+                    if what == 1 {
+                        c = 0
+                    } else if what != 0 {
+                        c = 3
+                        punctByte = what
+                    } else {
+                        letter = true
+                    }
+                }
+                if letter {
                     // A word that starts with a non-ASCII letter: the general scanner.
-                    i = slowWord(p, i, tb, &pending, &toks)
+                    let w = slowWord(p, i, tb)
+                    if count == capacity { (toks, capacity) = grow(toks, count, capacity) }
+                    (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
+                                                         end: Int32(truncatingIfNeeded: w.end), type: .word,
+                                                         kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
+                    count &+= 1
+                    pending = 0
+                    i = w.end
                     continue
                 }
             }
@@ -178,17 +214,22 @@ enum ValueTokenizer {
             } else if c == 2 {
                 let s = i
                 i &+= 1
-                while i < n, p[i] &- 48 < 10 { i &+= 1 }
-                toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: i),
-                                   type: .digits, kind: .other,
-                                   flags: pending | VToken.numberTrigger | VToken.dateTrigger,
-                                   byte: UInt8(min(i &- s, 255)), val: 0))
-                toks.digitRuns &+= 1
+                while i < n, bytes[i] &- 48 < 10 { i &+= 1 }
+                if count == capacity { (toks, capacity) = grow(toks, count, capacity) }
+                (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: s),
+                                                     end: Int32(truncatingIfNeeded: i), type: .digits, kind: .other,
+                                                     flags: pending | VToken.numberTrigger | VToken.dateTrigger,
+                                                     byte: UInt8(min(i &- s, 255)), val: 0))
+                count &+= 1
+                digitRuns &+= 1
                 pending = 0
             } else if c == 3 {
                 let trig = punctByte == UInt8(ascii: "-") || punctByte == UInt8(ascii: ".") ? VToken.numberTrigger : 0
-                toks.append(VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ seqLen),
-                                   type: .punct, kind: .other, flags: pending | trig, byte: punctByte, val: 0))
+                if count == capacity { (toks, capacity) = grow(toks, count, capacity) }
+                (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
+                                                     end: Int32(truncatingIfNeeded: i &+ seqLen), type: .punct,
+                                                     kind: .other, flags: pending | trig, byte: punctByte, val: 0))
+                count &+= 1
                 pending = 0
                 i &+= seqLen
             } else {
@@ -196,7 +237,16 @@ enum ValueTokenizer {
                 i &+= 1
             }
         }
-        return TokenStore(toks)
+        return TokenStore(base: toks, count: count, digitRuns: digitRuns)
+    }
+
+    /// A token buffer twice as large holding the `count` tokens of `base` (which it frees).
+    static func grow(_ base: UnsafeMutablePointer<VToken>, _ count: Int,
+                     _ capacity: Int) -> (UnsafeMutablePointer<VToken>, Int) {
+        let bigger = UnsafeMutablePointer<VToken>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        return (bigger, capacity * 2)
     }
 
     /// For each of the 8 bytes of `w`, the high bit set when the byte is not an ASCII letter.
@@ -211,86 +261,76 @@ enum ValueTokenizer {
         return ~letter & high
     }
 
-    /// Scans the word at `s`, classifies it and appends it; returns the index after it.
+    /// The fast word scanner: the ASCII word at `s` (an ASCII letter, `s + 16 <= p.count`) when
+    /// it has at most 15 letters and no non-ASCII letter follows, found 8 bytes at a time, in
+    /// `w`; false when the general scanner is needed.
     @inline(__always)
-    static func word(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ tb: Tables, _ pending: inout UInt8,
-                     _ toks: inout TokenSink) -> Int {
-        let n = p.count
+    static func fastWord(_ p: UnsafeBufferPointer<UInt8>, _ bytes: UnsafePointer<UInt8>, _ s: Int,
+                         _ tb: Tables, _ w: inout ScannedWord) -> Bool {
         let bit5: UInt64 = 0x2020_2020_2020_2020
-        // Fast path: an ASCII word of at most 15 letters, found 8 bytes at a time.
-        if s &+ 16 <= n, let base = p.baseAddress {
-            let raw = UnsafeRawPointer(base + s)
-            let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-            let nl0 = nonLetterMask(w0)
-            var len = 0
-            var a: UInt64 = 0, bb: UInt64 = 0, lowerBits: UInt64 = 0
-            if nl0 != 0 {
-                len = nl0.trailingZeroBitCount >> 3
-                let m: UInt64 = (1 << UInt64(8 &* len)) &- 1
-                a = (w0 | bit5) & m
-                lowerBits = w0 & m & bit5
-            } else {
-                let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                let nl1 = nonLetterMask(w1)
-                if nl1 != 0 {
-                    let l1 = nl1.trailingZeroBitCount >> 3
-                    len = 8 &+ l1
-                    let m: UInt64 = (1 << UInt64(8 &* l1)) &- 1
-                    a = w0 | bit5
-                    bb = (w1 | bit5) & m
-                    lowerBits = (w0 & bit5) | (w1 & m & bit5)
-                }
-            }
-            // A non-ASCII letter right after ("Pokémon") needs the general path; a curly quote,
-            // dash or no-break space ends the word here.
-            if len > 0 && (p[s &+ len] < 0x80 || special(p, s &+ len).1 != 0) {
-                var flags = pending
-                if p[s] < 97 { flags |= VToken.capitalized }
-                if lowerBits == 0 { flags |= VToken.allUpper }
-                let (kind, val) = lookup(a, bb, len, tb)
-                flags |= tb.trig[Int(kind.rawValue)]
-                toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: s &+ len),
-                                   type: .word, kind: kind, flags: flags, byte: 0, val: val))
-                pending = 0
-                return s &+ len
-            }
+        let raw = UnsafeRawPointer(bytes + s)
+        let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let nl0 = nonLetterMask(w0)
+        var len = 0
+        var a: UInt64 = 0, bb: UInt64 = 0, lowerBits: UInt64 = 0
+        if nl0 != 0 {
+            len = nl0.trailingZeroBitCount >> 3
+            let m: UInt64 = (1 << UInt64(8 &* len)) &- 1
+            a = (w0 | bit5) & m
+            lowerBits = w0 & m & bit5
+        } else {
+            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            let nl1 = nonLetterMask(w1)
+            if nl1 == 0 { return false }
+            let l1 = nl1.trailingZeroBitCount >> 3
+            len = 8 &+ l1
+            let m: UInt64 = (1 << UInt64(8 &* l1)) &- 1
+            a = w0 | bit5
+            bb = (w1 | bit5) & m
+            lowerBits = (w0 & bit5) | (w1 & m & bit5)
         }
-        return slowWord(p, s, tb, &pending, &toks)
+        // A non-ASCII letter right after ("Pokémon") needs the general path; a curly quote,
+        // dash or no-break space ends the word here.
+        if bytes[s &+ len] >= 0x80 && special(p, s &+ len).1 == 0 { return false }
+        var flags: UInt8 = 0
+        if UInt8(truncatingIfNeeded: w0) < 97 { flags |= VToken.capitalized }
+        if lowerBits == 0 { flags |= VToken.allUpper }
+        let (kind, val, trig) = lookup(a, bb, len, tb)
+        w = ScannedWord(end: s &+ len, kind: kind, val: val, flags: flags | trig)
+        return true
     }
 
-    /// The lexicon class and value of the lower-cased ASCII word packed in `a`, `b` (`len` ≤ 16
-    /// bytes), or `.other` and 0.
+    /// The lexicon class, value and trigger flags of the lower-cased ASCII word packed in `a`,
+    /// `b` (`len` ≤ 16 bytes), or `.other`, 0 and no flags.
     @inline(__always)
-    static func lookup(_ a: UInt64, _ b: UInt64, _ len: Int, _ tb: Tables) -> (WordKind, Int16) {
-        let k0 = tb.k0, k1 = tb.k1, meta = tb.meta
+    static func lookup(_ a: UInt64, _ b: UInt64, _ len: Int, _ tb: Tables) -> (WordKind, Int16, UInt8) {
         var slot = ValueLexicon.hash(a, b, len)
         while true {
-            let m = meta[slot]
-            if m == 0 { return (.other, 0) }
-            if k0[slot] == a && k1[slot] == b && Int(m >> 24) == len {
-                return (WordKind.fromTable(m), Int16(bitPattern: UInt16(truncatingIfNeeded: m)))
+            let m = tb.meta[slot]
+            if m == 0 { return (.other, 0, 0) }
+            if tb.k0[slot] == a && tb.k1[slot] == b && ValueLexicon.length(m) == len {
+                return (WordKind.fromTable(m), Int16(bitPattern: UInt16(truncatingIfNeeded: m)),
+                        ValueLexicon.triggerFlags(m))
             }
             slot = (slot &+ 1) & (ValueLexicon.size &- 1)
         }
     }
 
     /// The general word scanner: long words, words with non-ASCII letters, the end of the text.
-    static func slowWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ tb: Tables, _ pending: inout UInt8,
-                         _ toks: inout TokenSink) -> Int {
-        let cls = tb.cls
+    static func slowWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ tb: Tables) -> ScannedWord {
         let n = p.count
         var i = s
         var ascii = true
         while i < n {
             let b = p[i]
             if b < 0x80 {
-                if cls[Int(b)] == 1 {
+                if tb.cls[Int(b)] == 1 {
                     i &+= 1
                     continue
                 }
                 break
             }
-            // Two-byte letters (Latin-1 Supplement to Cyrillic, Hebrew, Arabic) need no `special`.
+            // Two-byte letters need no `special`.
             if b >= 0xC3 && b <= 0xDF {
                 ascii = false
                 i = min(i &+ 2, n)
@@ -304,7 +344,7 @@ enum ValueTokenizer {
         let len = i &- s
         var kind = WordKind.other
         var val: Int16 = 0
-        var flags = pending
+        var flags: UInt8 = 0
         if ascii {
             var a: UInt64 = 0, bb: UInt64 = 0
             var lowerCount = 0
@@ -317,62 +357,38 @@ enum ValueTokenizer {
                     if q < 8 { a |= lower << UInt64(8 &* q) } else { bb |= lower << UInt64(8 &* (q &- 8)) }
                 }
             }
-            if len <= 16 { (kind, val) = lookup(a, bb, len, tb) }
+            if len <= 16 {
+                let (k, v, trig) = lookup(a, bb, len, tb)
+                kind = k
+                val = v
+                flags |= trig
+            }
             if lowerCount == 0 { flags |= VToken.allUpper }
-            flags |= tb.trig[Int(kind.rawValue)]
         } else if p[s] >= 65 && p[s] <= 90 {
             flags |= VToken.capitalized
         }
-        toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: i), type: .word,
-                           kind: kind, flags: flags, byte: 0, val: val))
-        pending = 0
-        return i
+        return ScannedWord(end: i, kind: kind, val: val, flags: flags)
     }
 }
 
-/// A growable token buffer without the uniqueness checks of `Array.append`; its memory is
-/// handed over to a `TokenStore`.
-struct TokenSink {
-    fileprivate var base: UnsafeMutablePointer<VToken>
-    fileprivate var count = 0
-    private var capacity: Int
-    /// The number of digit tokens appended.
-    var digitRuns = 0
-
-    init(capacity: Int) {
-        self.capacity = max(16, capacity)
-        base = UnsafeMutablePointer<VToken>.allocate(capacity: self.capacity)
-    }
-
-    @inline(__always)
-    mutating func append(_ t: VToken) {
-        if count == capacity { grow() }
-        (base + count).initialize(to: t)
-        count &+= 1
-    }
-
-    mutating func grow() {
-        let bigger = UnsafeMutablePointer<VToken>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity *= 2
-    }
-
-}
-
-/// The tokens of one text. Owns the buffer a `TokenSink` filled; reads are bounds-checked like
-/// an array's.
+/// The tokens of one text. Owns the token buffer the tokenizer filled; reads are bounds-checked
+/// like an array's.
 final class TokenStore {
     private let base: UnsafeMutablePointer<VToken>
     let count: Int
     /// The number of digit tokens (a cheap bound for sizing mention arrays).
     let digitRuns: Int
 
-    init(_ sink: TokenSink) {
-        base = sink.base
-        count = sink.count
-        digitRuns = sink.digitRuns
+    /// Takes over `base`, which holds `count` initialised tokens.
+    init(base: UnsafeMutablePointer<VToken>, count: Int, digitRuns: Int) {
+        self.base = base
+        self.count = count
+        self.digitRuns = digitRuns
+    }
+
+    /// No tokens.
+    static func empty() -> TokenStore {
+        TokenStore(base: UnsafeMutablePointer<VToken>.allocate(capacity: 1), count: 0, digitRuns: 0)
     }
 
     deinit { base.deallocate() }
