@@ -53,9 +53,10 @@ struct DateParser {
         let n = t.count
         out.reserveCapacity(t.toks.digitRuns / 2 + 8)
         var i = 0
+        var cursor = 0
         while true {
             // Tokens without the trigger flag are never triggers.
-            i = t.toks.next(flagged: VToken.dateTrigger, from: i)
+            i = t.toks.next(flagged: VToken.dateTrigger, from: i, cursor: &cursor)
             guard i < n else { break }
             if i < skipUntil {
                 i = skipUntil

@@ -101,9 +101,10 @@ struct NumberParser {
         let n = t.count
         out.reserveCapacity(t.toks.digitRuns + 8)
         var i = 0
+        var cursor = 0
         while true {
             // Tokens without the trigger flag are never triggers.
-            i = t.toks.next(flagged: VToken.numberTrigger, from: i)
+            i = t.toks.next(flagged: VToken.numberTrigger, from: i, cursor: &cursor)
             guard i < n else { break }
             if isTrigger(i) {
                 if let num = parseNumber(at: i) {

@@ -152,6 +152,11 @@ enum ValueTokenizer {
         var capacity = n / 4 &+ 16
         var toks = UnsafeMutablePointer<VToken>.allocate(capacity: capacity)
         var count = 0
+        // Indices of the tokens with a trigger flag; never more than the tokens, so the two
+        // buffers share one capacity.
+        var triggers = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        var triggerCount = 0
+        let anyTrigger = VToken.numberTrigger | VToken.dateTrigger
         var digitRuns = 0
         var i = 0
         var pending: UInt8 = 0
@@ -168,10 +173,14 @@ enum ValueTokenizer {
                 // An ASCII letter: a word.
                 var w = ScannedWord(end: 0, kind: .other, val: 0, flags: 0)
                 if i &+ 16 > n || !fastWord(p, bytes, i, tb, &w) { w = slowWord(p, i, tb) }
-                if count == capacity { (toks, capacity) = grow(toks, count, capacity) }
+                if count == capacity { (toks, triggers, capacity) = grow(toks, triggers, count, triggerCount, capacity) }
                 (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
                                                      end: Int32(truncatingIfNeeded: w.end), type: .word,
                                                      kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
+                if w.flags & anyTrigger != 0 {
+                    triggers[triggerCount] = Int32(truncatingIfNeeded: count)
+                    triggerCount &+= 1
+                }
                 count &+= 1
                 pending = 0
                 i = w.end
@@ -198,10 +207,14 @@ enum ValueTokenizer {
                 if letter {
                     // A word that starts with a non-ASCII letter: the general scanner.
                     let w = slowWord(p, i, tb)
-                    if count == capacity { (toks, capacity) = grow(toks, count, capacity) }
+                    if count == capacity { (toks, triggers, capacity) = grow(toks, triggers, count, triggerCount, capacity) }
                     (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
                                                          end: Int32(truncatingIfNeeded: w.end), type: .word,
                                                          kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
+                    if w.flags & anyTrigger != 0 {
+                        triggers[triggerCount] = Int32(truncatingIfNeeded: count)
+                        triggerCount &+= 1
+                    }
                     count &+= 1
                     pending = 0
                     i = w.end
@@ -215,20 +228,26 @@ enum ValueTokenizer {
                 let s = i
                 i &+= 1
                 while i < n, bytes[i] &- 48 < 10 { i &+= 1 }
-                if count == capacity { (toks, capacity) = grow(toks, count, capacity) }
+                if count == capacity { (toks, triggers, capacity) = grow(toks, triggers, count, triggerCount, capacity) }
                 (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: s),
                                                      end: Int32(truncatingIfNeeded: i), type: .digits, kind: .other,
                                                      flags: pending | VToken.numberTrigger | VToken.dateTrigger,
                                                      byte: UInt8(min(i &- s, 255)), val: 0))
+                triggers[triggerCount] = Int32(truncatingIfNeeded: count)
+                triggerCount &+= 1
                 count &+= 1
                 digitRuns &+= 1
                 pending = 0
             } else if c == 3 {
                 let trig = punctByte == UInt8(ascii: "-") || punctByte == UInt8(ascii: ".") ? VToken.numberTrigger : 0
-                if count == capacity { (toks, capacity) = grow(toks, count, capacity) }
+                if count == capacity { (toks, triggers, capacity) = grow(toks, triggers, count, triggerCount, capacity) }
                 (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
                                                      end: Int32(truncatingIfNeeded: i &+ seqLen), type: .punct,
                                                      kind: .other, flags: pending | trig, byte: punctByte, val: 0))
+                if trig != 0 {
+                    triggers[triggerCount] = Int32(truncatingIfNeeded: count)
+                    triggerCount &+= 1
+                }
                 count &+= 1
                 pending = 0
                 i &+= seqLen
@@ -237,16 +256,22 @@ enum ValueTokenizer {
                 i &+= 1
             }
         }
-        return TokenStore(base: toks, count: count, digitRuns: digitRuns)
+        return TokenStore(base: toks, count: count, triggers: triggers, triggerCount: triggerCount,
+                          digitRuns: digitRuns)
     }
 
-    /// A token buffer twice as large holding the `count` tokens of `base` (which it frees).
-    static func grow(_ base: UnsafeMutablePointer<VToken>, _ count: Int,
-                     _ capacity: Int) -> (UnsafeMutablePointer<VToken>, Int) {
+    /// Token and trigger buffers twice as large holding the `count` tokens of `base` and the
+    /// `triggerCount` indices of `triggers` (the old buffers are freed).
+    static func grow(_ base: UnsafeMutablePointer<VToken>, _ triggers: UnsafeMutablePointer<Int32>, _ count: Int,
+                     _ triggerCount: Int, _ capacity: Int)
+        -> (UnsafeMutablePointer<VToken>, UnsafeMutablePointer<Int32>, Int) {
         let bigger = UnsafeMutablePointer<VToken>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: base, count: count)
         base.deallocate()
-        return (bigger, capacity * 2)
+        let biggerTriggers = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+        biggerTriggers.moveInitialize(from: triggers, count: triggerCount)
+        triggers.deallocate()
+        return (bigger, biggerTriggers, capacity * 2)
     }
 
     /// For each of the 8 bytes of `w`, the high bit set when the byte is not an ASCII letter.
@@ -376,22 +401,33 @@ enum ValueTokenizer {
 final class TokenStore {
     private let base: UnsafeMutablePointer<VToken>
     let count: Int
+    /// The indices, ascending, of the tokens with `VToken.numberTrigger` or `.dateTrigger`.
+    private let triggers: UnsafeMutablePointer<Int32>
+    private let triggerCount: Int
     /// The number of digit tokens (a cheap bound for sizing mention arrays).
     let digitRuns: Int
 
-    /// Takes over `base`, which holds `count` initialised tokens.
-    init(base: UnsafeMutablePointer<VToken>, count: Int, digitRuns: Int) {
+    /// Takes over `base`, which holds `count` initialised tokens, and `triggers`, which holds the
+    /// `triggerCount` ascending indices of the tokens with a trigger flag.
+    init(base: UnsafeMutablePointer<VToken>, count: Int, triggers: UnsafeMutablePointer<Int32>, triggerCount: Int,
+         digitRuns: Int) {
         self.base = base
         self.count = count
+        self.triggers = triggers
+        self.triggerCount = triggerCount
         self.digitRuns = digitRuns
     }
 
     /// No tokens.
     static func empty() -> TokenStore {
-        TokenStore(base: UnsafeMutablePointer<VToken>.allocate(capacity: 1), count: 0, digitRuns: 0)
+        TokenStore(base: UnsafeMutablePointer<VToken>.allocate(capacity: 1), count: 0,
+                   triggers: UnsafeMutablePointer<Int32>.allocate(capacity: 1), triggerCount: 0, digitRuns: 0)
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deallocate()
+        triggers.deallocate()
+    }
 
     @inline(__always)
     subscript(i: Int) -> VToken {
@@ -399,12 +435,22 @@ final class TokenStore {
         return base[i]
     }
 
-    /// The first index `≥ i` whose token has one of the `bits` in its flags, or `count`.
+    /// The first index `≥ i` whose token has one of the trigger `bits` in its flags, or `count`.
+    /// `cursor` is a position in the trigger list, 0 at first; a scan whose `i` never decreases
+    /// passes the same variable each time and visits each trigger once.
     @inline(__always)
-    func next(flagged bits: UInt8, from i: Int) -> Int {
-        var j = max(i, 0)
-        while j < count && base[j].flags & bits == 0 { j &+= 1 }
-        return j
+    func next(flagged bits: UInt8, from i: Int, cursor: inout Int) -> Int {
+        var k = max(cursor, 0)
+        while k < triggerCount {
+            let j = Int(triggers[k])
+            if j >= i && base[j].flags & bits != 0 {
+                cursor = k
+                return j
+            }
+            k &+= 1
+        }
+        cursor = k
+        return count
     }
 }
 
