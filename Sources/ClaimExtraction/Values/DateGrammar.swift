@@ -89,9 +89,23 @@ struct DateParser {
         case .punct: return false
         case .word:
             switch tok.kind {
-            case .month, .monthWeak, .season, .relDay, .relWord, .eoy, .end, .beginning, .start, .mid, .ordinal,
-                 .unit, .teen, .tens, .letterQ, .letterH, .decadeName, .article:
+            case .month, .monthWeak, .season, .relDay, .eoy, .ordinal, .unit, .teen, .tens, .letterQ, .letterH,
+                 .decadeName:
                 return true
+            // The first tests of the core rules of these common words, made without calling them.
+            case .relWord:
+                // `coreRelWord`: a unit or a month or season name must follow.
+                guard t.onLine(i + 1) else { return false }
+                switch t.kind(i + 1) {
+                case .yearWord, .calendar, .monthWord, .quarter, .decadeWord, .season, .month, .monthWeak: return true
+                default: return false
+                }
+            case .end, .beginning, .start, .mid:
+                // `coreBoundaryOfUnit`: "of" must follow.
+                return t.isKind(i + 1, .of)
+            case .article:
+                // `coreAgo`: "a year ago".
+                return t.isKind(i + 2, .ago)
             default: return false
             }
         }

@@ -138,7 +138,16 @@ struct NumberParser {
             return t.isDigits(i + 1)
         case .word:
             switch tok.kind {
-            case .unit, .teen, .tens, .hundred, .article, .half, .quarter, .minus: return true
+            case .unit, .teen, .tens, .hundred, .half, .quarter, .minus: return true
+            case .article:
+                // "a"/"an" starts a number only before these ("a hundred", "a half dozen"): the
+                // test `readGroup` makes first, done here without parsing.
+                guard let k = nextOnLine(i) else { return false }
+                switch t.kind(k) {
+                case .half, .quarter, .hundred, .bigScale: return true
+                case .dozen: return t.toks[k].val == 0
+                default: return false
+                }
             default: return false
             }
         }
