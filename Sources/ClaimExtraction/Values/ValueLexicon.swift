@@ -74,12 +74,12 @@ extension WordKind {
 struct ValueLexicon: Sendable {
     static let bits = 11
     static let size = 1 << bits
-    /// Per slot: packed key (first 8 bytes), packed key (next 8 bytes), length, kind, value.
-    var k0: [UInt64]
-    var k1: [UInt64]
-    /// triggers << 29 | length << 24 | kind << 16 | (val & 0xffff); 0 = empty. `triggers` holds
-    /// the word's `VToken.numberTrigger` and `.dateTrigger` flags shifted right by 4.
-    var meta: [UInt32]
+    /// Three words per slot, side by side so that a probe reads one cache line: the packed key
+    /// (first 8 bytes), the packed key (next 8 bytes), and the entry
+    /// `triggers << 29 | length << 24 | kind << 16 | (val & 0xffff)`, 0 for an empty slot.
+    /// `triggers` holds the word's `VToken.numberTrigger` and `.dateTrigger` flags shifted right
+    /// by 4.
+    var slots: [UInt64]
 
     static let shared = ValueLexicon()
 
@@ -88,10 +88,6 @@ struct ValueLexicon: Sendable {
         let h = (a ^ (b &* 0x9E37_79B9) ^ (UInt64(truncatingIfNeeded: len) << 56)) &* 0x9E37_79B9_7F4A_7C15
         return Int(truncatingIfNeeded: h >> UInt64(64 - bits))
     }
-
-    /// The length field of a slot's entry.
-    @inline(__always)
-    static func length(_ meta: UInt32) -> Int { Int((meta >> 24) & 0x1F) }
 
     /// The `VToken` trigger flags of a slot's entry.
     @inline(__always)
@@ -107,21 +103,20 @@ struct ValueLexicon: Sendable {
     }
 
     init() {
-        k0 = Array(repeating: 0, count: Self.size)
-        k1 = Array(repeating: 0, count: Self.size)
-        meta = Array(repeating: 0, count: Self.size)
+        slots = Array(repeating: 0, count: 3 * Self.size)
         for (word, kind, val) in Self.words {
             let (a, b, len) = Self.pack(word)
             var slot = Self.hash(a, b, len)
-            while meta[slot] != 0 {
-                if k0[slot] == a && k1[slot] == b && Self.length(meta[slot]) == len { break }
+            while slots[3 * slot + 2] != 0 {
+                if slots[3 * slot] == a && slots[3 * slot + 1] == b { break }
                 slot = (slot + 1) & (Self.size - 1)
             }
-            k0[slot] = a
-            k1[slot] = b
+            slots[3 * slot] = a
+            slots[3 * slot + 1] = b
             let triggers = UInt32(VToken.triggerFlags[Int(kind.rawValue)] >> 4)
-            meta[slot] = triggers << 29 | UInt32(len) << 24 | UInt32(kind.rawValue) << 16
+            let entry = triggers << 29 | UInt32(len) << 24 | UInt32(kind.rawValue) << 16
                 | UInt32(UInt16(bitPattern: val))
+            slots[3 * slot + 2] = UInt64(entry)
         }
     }
 

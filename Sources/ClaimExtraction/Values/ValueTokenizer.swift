@@ -114,26 +114,20 @@ enum ValueTokenizer {
         guard n > 0, n < Int(Int32.max), let bytes = p.baseAddress else { return TokenStore.empty() }
         let lex = ValueLexicon.shared
         return byteClass.withUnsafeBufferPointer { cls in
-            lex.k0.withUnsafeBufferPointer { k0 in
-                lex.k1.withUnsafeBufferPointer { k1 in
-                    lex.meta.withUnsafeBufferPointer { meta in
-                        // Both tables have exactly 256 and `ValueLexicon.size` entries.
-                        guard cls.count == 256, let cls = cls.baseAddress, let k0 = k0.baseAddress,
-                              let k1 = k1.baseAddress, let meta = meta.baseAddress else { return TokenStore.empty() }
-                        return tokenize(p, bytes, Tables(cls: cls, k0: k0, k1: k1, meta: meta))
-                    }
-                }
+            lex.slots.withUnsafeBufferPointer { slots in
+                // The tables have exactly 256 and `3 * ValueLexicon.size` entries.
+                guard cls.count == 256, slots.count == 3 * ValueLexicon.size, let cls = cls.baseAddress,
+                      let slots = slots.baseAddress else { return TokenStore.empty() }
+                return tokenize(p, bytes, Tables(cls: cls, slots: slots))
             }
         }
     }
 
     /// The tables the scanner reads, passed in so that its loop touches no globals: the byte
-    /// classes (256 entries) and the lexicon (`ValueLexicon.size` slots).
+    /// classes (256 entries) and the lexicon slots (`ValueLexicon.slots`).
     struct Tables {
         let cls: UnsafePointer<UInt8>
-        let k0: UnsafePointer<UInt64>
-        let k1: UnsafePointer<UInt64>
-        let meta: UnsafePointer<UInt32>
+        let slots: UnsafePointer<UInt64>
     }
 
     /// A scanned word: where it ends, its lexicon class and value, and its flags
@@ -331,9 +325,12 @@ enum ValueTokenizer {
     static func lookup(_ a: UInt64, _ b: UInt64, _ len: Int, _ tb: Tables) -> (WordKind, Int16, UInt8) {
         var slot = ValueLexicon.hash(a, b, len)
         while true {
-            let m = tb.meta[slot]
+            let entry = tb.slots + 3 &* slot
+            let m = UInt32(truncatingIfNeeded: entry[2])
             if m == 0 { return (.other, 0, 0) }
-            if tb.k0[slot] == a && tb.k1[slot] == b && ValueLexicon.length(m) == len {
+            // Letters are never 0 and the key bytes past the word are, so equal keys have equal
+            // lengths.
+            if entry[0] == a && entry[1] == b {
                 return (WordKind.fromTable(m), Int16(bitPattern: UInt16(truncatingIfNeeded: m)),
                         ValueLexicon.triggerFlags(m))
             }
