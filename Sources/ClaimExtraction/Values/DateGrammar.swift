@@ -136,21 +136,41 @@ struct DateParser {
 
     // MARK: Formatting
 
-    static func pad(_ v: Int, _ width: Int) -> String {
-        var s = String(v)
-        while s.count < width { s = "0" + s }
-        return s
-    }
+    /// The decimal digits of `v` (after a minus sign when negative), zero-padded on the left to
+    /// `width` characters: "0007", "2018", "00-5".
+    static func pad(_ v: Int, _ width: Int) -> String { TimexWriter.format { $0.pad(v, width) } }
 
-    static func year(_ y: Int?) -> String { y.map { pad($0, 4) } ?? "XXXX" }
+    static func year(_ y: Int?) -> String { TimexWriter.format { $0.year(y) } }
     static func day(_ y: Int?, _ m: Int?, _ d: Int) -> String {
-        "\(year(y))-\(m.map { pad($0, 2) } ?? "XX")-\(pad(d, 2))"
+        TimexWriter.format { w in
+            w.year(y)
+            w.put(UInt8(ascii: "-"))
+            if let m { w.pad(m, 2) } else { w.put(UInt8(ascii: "X")); w.put(UInt8(ascii: "X")) }
+            w.put(UInt8(ascii: "-"))
+            w.pad(d, 2)
+        }
     }
-    static func month(_ y: Int?, _ m: Int) -> String { "\(year(y))-\(pad(m, 2))" }
+    static func month(_ y: Int?, _ m: Int) -> String {
+        TimexWriter.format { w in
+            w.year(y)
+            w.put(UInt8(ascii: "-"))
+            w.pad(m, 2)
+        }
+    }
     static let seasonCodes = ["SP", "SU", "FA", "WI"]
     static func season(_ y: Int?, _ s: Int) -> String { "\(year(y))-\(seasonCodes[max(0, min(3, s - 1))])" }
-    static func quarter(_ y: Int?, _ q: Int) -> String { "\(year(y))-Q\(q)" }
-    static func half(_ y: Int?, _ h: Int) -> String { "\(year(y))-H\(h)" }
+    static func quarter(_ y: Int?, _ q: Int) -> String { part(y, UInt8(ascii: "Q"), q) }
+    static func half(_ y: Int?, _ h: Int) -> String { part(y, UInt8(ascii: "H"), h) }
+
+    /// "2023-Q4", "XXXX-H1".
+    static func part(_ y: Int?, _ letter: UInt8, _ n: Int) -> String {
+        TimexWriter.format { w in
+            w.year(y)
+            w.put(UInt8(ascii: "-"))
+            w.put(letter)
+            w.pad(n, 0)
+        }
+    }
 
     /// Resolves a year reference: (year or nil for XXXX, relative). Nil when relative without a
     /// reference date.
@@ -1297,5 +1317,71 @@ struct DateParser {
         }
         c.start = s
         return c
+    }
+}
+
+/// Writes a TIMEX value into a stack buffer and makes one string of it (no intermediate strings;
+/// values up to 15 bytes are small strings, without an allocation).
+struct TimexWriter {
+    /// Longer than any value written: a year, a month and a day of 20 characters at most each
+    /// and two separators.
+    static let capacity = 80
+
+    private let buf: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+
+    /// The string `body` writes.
+    static func format(_ body: (inout TimexWriter) -> Void) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf in
+            var w = TimexWriter(buf: buf)
+            body(&w)
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<w.count]), as: UTF8.self)
+        }
+    }
+
+    private init(buf: UnsafeMutableBufferPointer<UInt8>) { self.buf = buf }
+
+    /// Appends one ASCII byte (dropped when the buffer is full, which no TIMEX value reaches).
+    @inline(__always)
+    mutating func put(_ b: UInt8) {
+        guard count < buf.count else { return }
+        buf[count] = b
+        count += 1
+    }
+
+    /// Appends the digits of `v` (after "-" when negative), zero-padded on the left to `width`
+    /// characters, like `String(v)` with leading zeros.
+    mutating func pad(_ v: Int, _ width: Int) {
+        var mag = v.magnitude
+        var digits = 1
+        var t = mag
+        while t >= 10 {
+            t /= 10
+            digits += 1
+        }
+        let len = digits + (v < 0 ? 1 : 0)
+        var zeros = width - len
+        while zeros > 0 {
+            put(UInt8(ascii: "0"))
+            zeros -= 1
+        }
+        if v < 0 { put(UInt8(ascii: "-")) }
+        guard count + digits <= buf.count else { return }
+        var k = count + digits - 1
+        while k >= count {
+            buf[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: mag % 10)
+            mag /= 10
+            k -= 1
+        }
+        count += digits
+    }
+
+    /// A year: four digits or more, "XXXX" when unknown.
+    mutating func year(_ y: Int?) {
+        guard let y else {
+            for _ in 0..<4 { put(UInt8(ascii: "X")) }
+            return
+        }
+        pad(y, 4)
     }
 }
