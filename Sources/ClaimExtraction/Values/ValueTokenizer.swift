@@ -164,20 +164,27 @@ enum ValueTokenizer {
                 b = bytes[i]
             }
             if (b | 0x20) &- 97 < 26 {
-                // An ASCII letter: a word.
-                var w = ScannedWord(end: 0, kind: .other, val: 0, flags: 0)
-                if i &+ 16 > n || !fastWord(p, bytes, i, tb, &w) { w = slowWord(p, i, tb) }
-                if count == capacity { (toks, triggers, capacity) = grow(toks, triggers, count, triggerCount, capacity) }
-                (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
-                                                     end: Int32(truncatingIfNeeded: w.end), type: .word,
-                                                     kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
-                if w.flags & anyTrigger != 0 {
-                    triggers[triggerCount] = Int32(truncatingIfNeeded: count)
-                    triggerCount &+= 1
+                // An ASCII letter: a word, and the words after it that one space separates.
+                while true {
+                    var w = ScannedWord(end: 0, kind: .other, val: 0, flags: 0)
+                    if i &+ 16 > n || !fastWord(p, bytes, i, tb, &w) { w = slowWord(p, i, tb) }
+                    if count == capacity {
+                        (toks, triggers, capacity) = grow(toks, triggers, count, triggerCount, capacity)
+                    }
+                    (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
+                                                         end: Int32(truncatingIfNeeded: w.end), type: .word,
+                                                         kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
+                    if w.flags & anyTrigger != 0 {
+                        triggers[triggerCount] = Int32(truncatingIfNeeded: count)
+                        triggerCount &+= 1
+                    }
+                    count &+= 1
+                    pending = 0
+                    i = w.end
+                    guard i &+ 1 < n, bytes[i] == 32, (bytes[i &+ 1] | 0x20) &- 97 < 26 else { break }
+                    pending = VToken.spaceBefore
+                    i &+= 1
                 }
-                count &+= 1
-                pending = 0
-                i = w.end
                 continue
             }
             var c = tb.cls[Int(b)]
