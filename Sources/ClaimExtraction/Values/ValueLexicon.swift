@@ -83,9 +83,11 @@ struct ValueLexicon: Sendable {
 
     static let shared = ValueLexicon()
 
+    /// The home slot of the packed key `a`, `b` (the length needs no mixing in: the key bytes
+    /// past the word are 0).
     @inline(__always)
-    static func hash(_ a: UInt64, _ b: UInt64, _ len: Int) -> Int {
-        let h = (a ^ (b &* 0x9E37_79B9) ^ (UInt64(truncatingIfNeeded: len) << 56)) &* 0x9E37_79B9_7F4A_7C15
+    static func hash(_ a: UInt64, _ b: UInt64) -> Int {
+        let h = (a ^ (b &* 0x9E37_79B9)) &* 0xBF58_476D_1CE4_E5B9
         return Int(truncatingIfNeeded: h >> UInt64(64 - bits))
     }
 
@@ -106,7 +108,7 @@ struct ValueLexicon: Sendable {
         slots = Array(repeating: 0, count: 3 * Self.size)
         for (word, kind, val) in Self.words {
             let (a, b, len) = Self.pack(word)
-            var slot = Self.hash(a, b, len)
+            var slot = Self.hash(a, b)
             while slots[3 * slot + 2] != 0 {
                 if slots[3 * slot] == a && slots[3 * slot + 1] == b { break }
                 slot = (slot + 1) & (Self.size - 1)

@@ -321,16 +321,16 @@ enum ValueTokenizer {
         var flags: UInt8 = 0
         if UInt8(truncatingIfNeeded: w0) < 97 { flags |= VToken.capitalized }
         if lowerBits == 0 { flags |= VToken.allUpper }
-        let (kind, val, trig) = lookup(a, bb, len, tb)
+        let (kind, val, trig) = lookup(a, bb, tb)
         w = ScannedWord(end: s &+ len, kind: kind, val: val, flags: flags | trig)
         return true
     }
 
     /// The lexicon class, value and trigger flags of the lower-cased ASCII word packed in `a`,
-    /// `b` (`len` ≤ 16 bytes), or `.other`, 0 and no flags.
+    /// `b` (at most 16 bytes), or `.other`, 0 and no flags.
     @inline(__always)
-    static func lookup(_ a: UInt64, _ b: UInt64, _ len: Int, _ tb: Tables) -> (WordKind, Int16, UInt8) {
-        var slot = ValueLexicon.hash(a, b, len)
+    static func lookup(_ a: UInt64, _ b: UInt64, _ tb: Tables) -> (WordKind, Int16, UInt8) {
+        var slot = ValueLexicon.hash(a, b)
         while true {
             let entry = tb.slots + 3 &* slot
             let m = UInt32(truncatingIfNeeded: entry[2])
@@ -387,7 +387,7 @@ enum ValueTokenizer {
                 }
             }
             if len <= 16 {
-                let (k, v, trig) = lookup(a, bb, len, tb)
+                let (k, v, trig) = lookup(a, bb, tb)
                 kind = k
                 val = v
                 flags |= trig
