@@ -145,11 +145,13 @@ enum ValueTokenizer {
         let n = p.count
         var capacity = n / 4 &+ 16
         var toks = UnsafeMutablePointer<VToken>.allocate(capacity: capacity)
-        var count = 0
+        // The next token goes to `out`; the buffer is full when `out == limit`.
+        var out = toks
+        var limit = toks + capacity
         // Indices of the tokens with a trigger flag; never more than the tokens, so the two
-        // buffers share one capacity.
+        // buffers share one capacity. The next index goes to `triggerOut`.
         var triggers = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-        var triggerCount = 0
+        var triggerOut = triggers
         let anyTrigger = VToken.numberTrigger | VToken.dateTrigger
         var digitRuns = 0
         var i = 0
@@ -168,17 +170,17 @@ enum ValueTokenizer {
                 while true {
                     var w = ScannedWord(end: 0, kind: .other, val: 0, flags: 0)
                     if i &+ 16 > n || !fastWord(p, bytes, i, tb, &w) { w = slowWord(p, i, tb) }
-                    if count == capacity {
-                        (toks, triggers, capacity) = grow(toks, triggers, count, triggerCount, capacity)
+                    if out == limit {
+                        (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut,
+                                                                                capacity)
                     }
-                    (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
-                                                         end: Int32(truncatingIfNeeded: w.end), type: .word,
-                                                         kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
+                    out.initialize(to: VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: w.end),
+                                              type: .word, kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
                     if w.flags & anyTrigger != 0 {
-                        triggers[triggerCount] = Int32(truncatingIfNeeded: count)
-                        triggerCount &+= 1
+                        triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
+                        triggerOut += 1
                     }
-                    count &+= 1
+                    out += 1
                     pending = 0
                     i = w.end
                     guard i &+ 1 < n, bytes[i] == 32, (bytes[i &+ 1] | 0x20) &- 97 < 26 else { break }
@@ -208,15 +210,17 @@ enum ValueTokenizer {
                 if letter {
                     // A word that starts with a non-ASCII letter: the general scanner.
                     let w = slowWord(p, i, tb)
-                    if count == capacity { (toks, triggers, capacity) = grow(toks, triggers, count, triggerCount, capacity) }
-                    (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
-                                                         end: Int32(truncatingIfNeeded: w.end), type: .word,
-                                                         kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
-                    if w.flags & anyTrigger != 0 {
-                        triggers[triggerCount] = Int32(truncatingIfNeeded: count)
-                        triggerCount &+= 1
+                    if out == limit {
+                        (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut,
+                                                                                capacity)
                     }
-                    count &+= 1
+                    out.initialize(to: VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: w.end),
+                                              type: .word, kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
+                    if w.flags & anyTrigger != 0 {
+                        triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
+                        triggerOut += 1
+                    }
+                    out += 1
                     pending = 0
                     i = w.end
                     continue
@@ -229,27 +233,30 @@ enum ValueTokenizer {
                 let s = i
                 i &+= 1
                 while i < n, bytes[i] &- 48 < 10 { i &+= 1 }
-                if count == capacity { (toks, triggers, capacity) = grow(toks, triggers, count, triggerCount, capacity) }
-                (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: s),
-                                                     end: Int32(truncatingIfNeeded: i), type: .digits, kind: .other,
-                                                     flags: pending | VToken.numberTrigger | VToken.dateTrigger,
-                                                     byte: UInt8(min(i &- s, 255)), val: 0))
-                triggers[triggerCount] = Int32(truncatingIfNeeded: count)
-                triggerCount &+= 1
-                count &+= 1
+                if out == limit {
+                    (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut, capacity)
+                }
+                out.initialize(to: VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: i),
+                                          type: .digits, kind: .other,
+                                          flags: pending | VToken.numberTrigger | VToken.dateTrigger,
+                                          byte: UInt8(min(i &- s, 255)), val: 0))
+                triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
+                triggerOut += 1
+                out += 1
                 digitRuns &+= 1
                 pending = 0
             } else if c == 3 {
                 let trig = punctByte == UInt8(ascii: "-") || punctByte == UInt8(ascii: ".") ? VToken.numberTrigger : 0
-                if count == capacity { (toks, triggers, capacity) = grow(toks, triggers, count, triggerCount, capacity) }
-                (toks + count).initialize(to: VToken(start: Int32(truncatingIfNeeded: i),
-                                                     end: Int32(truncatingIfNeeded: i &+ seqLen), type: .punct,
-                                                     kind: .other, flags: pending | trig, byte: punctByte, val: 0))
-                if trig != 0 {
-                    triggers[triggerCount] = Int32(truncatingIfNeeded: count)
-                    triggerCount &+= 1
+                if out == limit {
+                    (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut, capacity)
                 }
-                count &+= 1
+                out.initialize(to: VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ seqLen),
+                                          type: .punct, kind: .other, flags: pending | trig, byte: punctByte, val: 0))
+                if trig != 0 {
+                    triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
+                    triggerOut += 1
+                }
+                out += 1
                 pending = 0
                 i &+= seqLen
             } else {
@@ -257,22 +264,27 @@ enum ValueTokenizer {
                 i &+= 1
             }
         }
-        return TokenStore(base: toks, count: count, triggers: triggers, triggerCount: triggerCount,
+        return TokenStore(base: toks, count: out - toks, triggers: triggers, triggerCount: triggerOut - triggers,
                           digitRuns: digitRuns)
     }
 
-    /// Token and trigger buffers twice as large holding the `count` tokens of `base` and the
-    /// `triggerCount` indices of `triggers` (the old buffers are freed).
-    static func grow(_ base: UnsafeMutablePointer<VToken>, _ triggers: UnsafeMutablePointer<Int32>, _ count: Int,
-                     _ triggerCount: Int, _ capacity: Int)
-        -> (UnsafeMutablePointer<VToken>, UnsafeMutablePointer<Int32>, Int) {
+    /// Token and trigger buffers twice as large holding the tokens `base ..< out` and the
+    /// indices `triggers ..< triggerOut` (the old buffers are freed): the new base, next slot and
+    /// limit of each, and the new capacity.
+    static func grow(_ base: UnsafeMutablePointer<VToken>, _ out: UnsafeMutablePointer<VToken>,
+                     _ triggers: UnsafeMutablePointer<Int32>, _ triggerOut: UnsafeMutablePointer<Int32>,
+                     _ capacity: Int)
+        -> (UnsafeMutablePointer<VToken>, UnsafeMutablePointer<VToken>, UnsafeMutablePointer<VToken>,
+            UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, Int) {
+        let count = out - base, triggerCount = triggerOut - triggers
         let bigger = UnsafeMutablePointer<VToken>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: base, count: count)
         base.deallocate()
         let biggerTriggers = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
         biggerTriggers.moveInitialize(from: triggers, count: triggerCount)
         triggers.deallocate()
-        return (bigger, biggerTriggers, capacity * 2)
+        return (bigger, bigger + count, bigger + capacity * 2, biggerTriggers, biggerTriggers + triggerCount,
+                capacity * 2)
     }
 
     /// For each of the 8 bytes of `w`, the high bit set when the byte is not an ASCII letter.
