@@ -20,8 +20,8 @@ struct VToken {
     static let allUpper: UInt8 = 2
     static let newlineBefore: UInt8 = 4
     static let spaceBefore: UInt8 = 8
-    /// Set on every token where `NumberParser.isTrigger` may hold (digits, `-`, `.`, number
-    /// words): the parser skips the others without looking at them.
+    /// Set on every token where `NumberParser.isTrigger` may hold (digits, `-` and `.` before
+    /// digits, number words): the parser skips the others without looking at them.
     static let numberTrigger: UInt8 = 16
     /// Set on every token where `DateParser.isTrigger` holds (digits, date and number words).
     static let dateTrigger: UInt8 = 32
@@ -236,6 +236,17 @@ enum ValueTokenizer {
                 if out == limit {
                     (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut, capacity)
                 }
+                // A "-" or "." right before a digit run may start a number ("-1", ".08"): it is
+                // flagged now, when the digits show up.
+                if out > toks {
+                    let prev = out - 1
+                    if prev.pointee.type == .punct
+                        && (prev.pointee.byte == UInt8(ascii: "-") || prev.pointee.byte == UInt8(ascii: ".")) {
+                        prev.pointee.flags |= VToken.numberTrigger
+                        triggerOut.initialize(to: Int32(truncatingIfNeeded: prev - toks))
+                        triggerOut += 1
+                    }
+                }
                 out.initialize(to: VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: i),
                                           type: .digits, kind: .other,
                                           flags: pending | VToken.numberTrigger | VToken.dateTrigger,
@@ -246,16 +257,11 @@ enum ValueTokenizer {
                 digitRuns &+= 1
                 pending = 0
             } else if c == 3 {
-                let trig = punctByte == UInt8(ascii: "-") || punctByte == UInt8(ascii: ".") ? VToken.numberTrigger : 0
                 if out == limit {
                     (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut, capacity)
                 }
                 out.initialize(to: VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ seqLen),
-                                          type: .punct, kind: .other, flags: pending | trig, byte: punctByte, val: 0))
-                if trig != 0 {
-                    triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
-                    triggerOut += 1
-                }
+                                          type: .punct, kind: .other, flags: pending, byte: punctByte, val: 0))
                 out += 1
                 pending = 0
                 i &+= seqLen
