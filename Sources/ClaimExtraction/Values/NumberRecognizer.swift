@@ -706,6 +706,7 @@ struct NumberParser {
         }, key: { $0.kind(0) })
 
     /// Matches `pattern` on word tokens ending at `last` (inclusive), not before `floor`.
+    @inline(__always)
     func matchBackward(_ pattern: PackedPattern, endingAt last: Int) -> Int? {
         var k = last
         var idx = pattern.count - 1
