@@ -23,7 +23,7 @@ struct VToken {
     /// Set on every token where `NumberParser.isTrigger` may hold (digits, `-` and `.` before
     /// digits, number words): the parser skips the others without looking at them.
     static let numberTrigger: UInt8 = 16
-    /// Set on every token where `DateParser.isTrigger` holds (digits, date and number words).
+    /// Set on every token where `DateParser.isTrigger` may hold (digits, date and number words).
     static let dateTrigger: UInt8 = 32
 
     /// The trigger flags of a word of each kind (indexed by `WordKind.rawValue`).
@@ -305,9 +305,9 @@ enum ValueTokenizer {
         return ~letter & high
     }
 
-    /// The fast word scanner: the ASCII word at `s` (an ASCII letter, `s + 16 <= p.count`) when
-    /// it has at most 15 letters and no non-ASCII letter follows, found 8 bytes at a time, in
-    /// `w`; false when the general scanner is needed.
+    /// The fast word scanner (`bytes` is the base address of `p`): the ASCII word at `s` (an
+    /// ASCII letter, `s + 16 <= p.count`) when it has at most 15 letters and no non-ASCII letter
+    /// follows, found 8 bytes at a time, in `w`; false when the general scanner is needed.
     @inline(__always)
     static func fastWord(_ p: UnsafeBufferPointer<UInt8>, _ bytes: UnsafePointer<UInt8>, _ s: Int,
                          _ tb: Tables, _ w: inout ScannedWord) -> Bool {
