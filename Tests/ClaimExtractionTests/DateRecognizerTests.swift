@@ -244,3 +244,27 @@ struct DateRecognizerTests {
         #expect(ReferenceDate(iso: "2019-13-04") == nil)
     }
 }
+
+/// The TIMEX writer formats numbers exactly like `String(v)` with leading zeros.
+@Test func timexPaddingMatchesStringFormatting() {
+    func reference(_ v: Int, _ width: Int) -> String {
+        var s = String(v)
+        while s.count < width { s = "0" + s }
+        return s
+    }
+    let values = [0, 1, 5, 9, 10, 12, 99, 100, 999, 1000, 2018, 9999, 10000, 123_456, -1, -5, -10, -999, -2018,
+                  -20_000, Int.max, Int.min, Int.max - 1, Int.min + 1]
+    for v in values {
+        for width in 0...6 {
+            #expect(DateParser.pad(v, width) == reference(v, width), "pad(\(v), \(width))")
+        }
+    }
+    #expect(DateParser.day(2018, 8, 2) == "2018-08-02")
+    #expect(DateParser.day(nil, nil, 18) == "XXXX-XX-18")
+    #expect(DateParser.day(-44, 3, 15) == "0-44-03-15")
+    #expect(DateParser.month(nil, 5) == "XXXX-05")
+    #expect(DateParser.month(12_345, 11) == "12345-11")
+    #expect(DateParser.quarter(2023, 4) == "2023-Q4")
+    #expect(DateParser.half(nil, 1) == "XXXX-H1")
+    #expect(DateParser.year(Int.min) == String(Int.min))
+}

@@ -51,8 +51,13 @@ struct DateParser {
 
     mutating func run() -> [DateMention] {
         let n = t.count
+        out.reserveCapacity(t.toks.digitRuns / 2 + 8)
         var i = 0
-        while i < n {
+        var cursor = 0
+        while true {
+            // Tokens without the trigger flag are never triggers.
+            i = t.toks.next(flagged: VToken.dateTrigger, from: i, cursor: &cursor)
+            guard i < n else { break }
             if i < skipUntil {
                 i = skipUntil
                 continue
@@ -84,9 +89,23 @@ struct DateParser {
         case .punct: return false
         case .word:
             switch tok.kind {
-            case .month, .monthWeak, .season, .relDay, .relWord, .eoy, .end, .beginning, .start, .mid, .ordinal,
-                 .unit, .teen, .tens, .letterQ, .letterH, .decadeName, .article:
+            case .month, .monthWeak, .season, .relDay, .eoy, .ordinal, .unit, .teen, .tens, .letterQ, .letterH,
+                 .decadeName:
                 return true
+            // The first tests of the core rules of these common words, made without calling them.
+            case .relWord:
+                // `coreRelWord`: a unit or a month or season name must follow.
+                guard t.onLine(i + 1) else { return false }
+                switch t.kind(i + 1) {
+                case .yearWord, .calendar, .monthWord, .quarter, .decadeWord, .season, .month, .monthWeak: return true
+                default: return false
+                }
+            case .end, .beginning, .start, .mid:
+                // `coreBoundaryOfUnit`: "of" must follow.
+                return t.isKind(i + 1, .of)
+            case .article:
+                // `coreAgo`: "a year ago".
+                return t.isKind(i + 2, .ago)
             default: return false
             }
         }
@@ -117,21 +136,41 @@ struct DateParser {
 
     // MARK: Formatting
 
-    static func pad(_ v: Int, _ width: Int) -> String {
-        var s = String(v)
-        while s.count < width { s = "0" + s }
-        return s
-    }
+    /// The decimal digits of `v` (after a minus sign when negative), zero-padded on the left to
+    /// `width` characters: "0007", "2018", "00-5".
+    static func pad(_ v: Int, _ width: Int) -> String { TimexWriter.format { $0.pad(v, width) } }
 
-    static func year(_ y: Int?) -> String { y.map { pad($0, 4) } ?? "XXXX" }
+    static func year(_ y: Int?) -> String { TimexWriter.format { $0.year(y) } }
     static func day(_ y: Int?, _ m: Int?, _ d: Int) -> String {
-        "\(year(y))-\(m.map { pad($0, 2) } ?? "XX")-\(pad(d, 2))"
+        TimexWriter.format { w in
+            w.year(y)
+            w.put(UInt8(ascii: "-"))
+            if let m { w.pad(m, 2) } else { w.put(UInt8(ascii: "X")); w.put(UInt8(ascii: "X")) }
+            w.put(UInt8(ascii: "-"))
+            w.pad(d, 2)
+        }
     }
-    static func month(_ y: Int?, _ m: Int) -> String { "\(year(y))-\(pad(m, 2))" }
+    static func month(_ y: Int?, _ m: Int) -> String {
+        TimexWriter.format { w in
+            w.year(y)
+            w.put(UInt8(ascii: "-"))
+            w.pad(m, 2)
+        }
+    }
     static let seasonCodes = ["SP", "SU", "FA", "WI"]
     static func season(_ y: Int?, _ s: Int) -> String { "\(year(y))-\(seasonCodes[max(0, min(3, s - 1))])" }
-    static func quarter(_ y: Int?, _ q: Int) -> String { "\(year(y))-Q\(q)" }
-    static func half(_ y: Int?, _ h: Int) -> String { "\(year(y))-H\(h)" }
+    static func quarter(_ y: Int?, _ q: Int) -> String { part(y, UInt8(ascii: "Q"), q) }
+    static func half(_ y: Int?, _ h: Int) -> String { part(y, UInt8(ascii: "H"), h) }
+
+    /// "2023-Q4", "XXXX-H1".
+    static func part(_ y: Int?, _ letter: UInt8, _ n: Int) -> String {
+        TimexWriter.format { w in
+            w.year(y)
+            w.put(UInt8(ascii: "-"))
+            w.put(letter)
+            w.pad(n, 0)
+        }
+    }
 
     /// Resolves a year reference: (year or nil for XXXX, relative). Nil when relative without a
     /// reference date.
@@ -292,7 +331,7 @@ struct DateParser {
         if t.isPunct(i - 1, UInt8(ascii: "$")) { return nil }
         if t.glued(i) && t.isWord(i - 1) { return nil }
         let chain = readChain(i)
-        if chain.elems.count >= 2 {
+        if chain.count >= 2 {
             if let c = interpretChain(chain) { return c }
             skipUntil = chain.end
             return nil
@@ -305,10 +344,52 @@ struct DateParser {
         return coreAgo(i, value: v, unitAt: i + 1)
     }
 
+    /// The elements of a chain and the separators between them, stored inline: a chain is read
+    /// at every digit run, and `readChain` stops at five elements.
     struct Chain {
-        var elems: [(tok: Int, month: Int?)] = []
-        var seps: [UInt8] = []
+        typealias Elem = (tok: Int, month: Int?)
+        private var elems: (Elem, Elem, Elem, Elem, Elem) = ((0, nil), (0, nil), (0, nil), (0, nil), (0, nil))
+        private var seps: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        /// The number of elements (1…5).
+        private(set) var count = 0
         var end: Int
+
+        init(end: Int) { self.end = end }
+
+        /// Element `j` (`0 ..< count`).
+        subscript(j: Int) -> Elem {
+            switch j {
+            case 0: return elems.0
+            case 1: return elems.1
+            case 2: return elems.2
+            case 3: return elems.3
+            default: return elems.4
+            }
+        }
+
+        /// The separator before element `j` (`1 ..< count`): `-`, `/`, `.`, `,`, or 0 when the
+        /// element is glued to a month ("Oct2").
+        func sep(before j: Int) -> UInt8 {
+            switch j {
+            case 1: return seps.0
+            case 2: return seps.1
+            case 3: return seps.2
+            default: return seps.3
+            }
+        }
+
+        /// Appends an element (`sep` is ignored for the first); a sixth is dropped.
+        mutating func append(_ e: Elem, sep: UInt8 = 0) {
+            switch count {
+            case 0: elems.0 = e
+            case 1: elems.1 = e; seps.0 = sep
+            case 2: elems.2 = e; seps.1 = sep
+            case 3: elems.3 = e; seps.2 = sep
+            case 4: elems.4 = e; seps.3 = sep
+            default: return
+            }
+            count += 1
+        }
     }
 
     /// Digit runs and month names joined by `-`, `/` or `.` ("2018-08-02", "Sep-23-2020",
@@ -317,17 +398,16 @@ struct DateParser {
         var c = Chain(end: i + 1)
         var k: Int
         if let (m, e, _) = monthAt(i) {
-            c.elems.append((i, m))
+            c.append((i, m))
             k = e
         } else {
-            c.elems.append((i, nil))
+            c.append((i, nil))
             k = i + 1
         }
-        while c.elems.count <= 4 && k < t.count {
-            let lastIsMonth = c.elems[c.elems.count - 1].month != nil
-            if lastIsMonth && t.isDigits(k) && t.glued(k) && c.elems.count == 1 {
-                c.elems.append((k, nil))
-                c.seps.append(0)
+        while c.count <= 4 && k < t.count {
+            let lastIsMonth = c[c.count - 1].month != nil
+            if lastIsMonth && t.isDigits(k) && t.glued(k) && c.count == 1 {
+                c.append((k, nil), sep: 0)
                 k += 1
                 continue
             }
@@ -339,24 +419,21 @@ struct DateParser {
             if !t.onLine(k) || !t.onLine(k + 1) { break }
             let nx = k + 1
             if t.isDigits(nx) {
-                c.elems.append((nx, nil))
-                c.seps.append(sep)
+                c.append((nx, nil), sep: sep)
                 k = nx + 1
                 continue
             }
             if let (m, e, _) = monthAt(nx) {
-                c.elems.append((nx, m))
-                c.seps.append(sep)
+                c.append((nx, m), sep: sep)
                 k = e
                 continue
             }
             break
         }
         // "08/12,2015"
-        if c.elems.count == 2 && t.isPunct(k, UInt8(ascii: ",")) && t.isDigits(k + 1) && t.toks[k + 1].digitCount == 4
+        if c.count == 2 && t.isPunct(k, UInt8(ascii: ",")) && t.isDigits(k + 1) && t.toks[k + 1].digitCount == 4
             && t.glued(k + 1) && t.onLine(k + 1) {
-            c.elems.append((k + 1, nil))
-            c.seps.append(UInt8(ascii: ","))
+            c.append((k + 1, nil), sep: UInt8(ascii: ","))
             k += 2
         }
         c.end = k
@@ -370,42 +447,54 @@ struct DateParser {
     }
 
     func interpretChain(_ c: Chain) -> Core? {
-        guard c.elems.count <= 3 else { return nil }
+        guard c.count <= 3 else { return nil }
         // One separator kind (a final ", 2015" aside).
         var sep: UInt8 = 0
-        for (k, s) in c.seps.enumerated() {
-            if s == UInt8(ascii: ",") && k == c.seps.count - 1 { continue }
+        var j = 1
+        while j < c.count {
+            let s = c.sep(before: j)
+            j += 1
+            if s == UInt8(ascii: ",") && j == c.count { continue }
             if s == 0 { continue }
             if sep == 0 { sep = s } else if sep != s { return nil }
         }
-        var es: [ChainElem] = []
-        for e in c.elems {
+        // The elements (at most three), inline.
+        var es: (ChainElem, ChainElem, ChainElem) = (.n(0), .n(0), .n(0))
+        for j in 0..<c.count {
+            let e = c[j]
+            let x: ChainElem
             if let m = e.month {
-                es.append(.m(m))
-                continue
-            }
-            let nd = t.toks[e.tok].digitCount
-            guard let v = t.digitValue(e.tok) else { return nil }
-            if nd == 4 && v >= 1000 && v <= 2999 {
-                es.append(.y(v))
-            } else if nd <= 2 {
-                es.append(.n(v))
+                x = .m(m)
             } else {
-                return nil
+                let nd = t.toks[e.tok].digitCount
+                guard let v = t.digitValue(e.tok) else { return nil }
+                if nd == 4 && v >= 1000 && v <= 2999 {
+                    x = .y(v)
+                } else if nd <= 2 {
+                    x = .n(v)
+                } else {
+                    return nil
+                }
+            }
+            switch j {
+            case 0: es.0 = x
+            case 1: es.1 = x
+            default: es.2 = x
             }
         }
+        let lastElem = c.count == 3 ? es.2 : (c.count == 2 ? es.1 : es.0)
         var end = c.end
         // A word glued to the end ("1-2pm") makes it something else; an ordinal suffix is fine.
         if end < t.count && t.glued(end) && t.isWord(end) {
-            if t.kind(end) == .ordSuffix, case .n = es[es.count - 1] { end += 1 } else { return nil }
+            if t.kind(end) == .ordSuffix, case .n = lastElem { end += 1 } else { return nil }
         }
         if end < t.count && t.glued(end) && t.isPunct(end, UInt8(ascii: ":")) { return nil }
-        let start = c.elems[0].tok
+        let start = c[0].tok
         let v = CalendarMath.valid
-        switch es.count {
+        switch c.count {
         case 3:
             var ymd: (Int, Int, Int)?
-            switch (es[0], es[1], es[2]) {
+            switch (es.0, es.1, es.2) {
             case let (.y(y), .n(a), .n(b)): ymd = (y, a, b)
             case let (.y(y), .m(m), .n(d)): ymd = (y, m, d)
             case let (.y(y), .n(d), .m(m)): ymd = (y, m, d)
@@ -424,9 +513,9 @@ struct DateParser {
             guard let (y, m, d) = ymd, v(y, m, d) else { return nil }
             return Core(start, end, Self.day(y, m, d), .day)
         case 2:
-            switch (es[0], es[1]) {
+            switch (es.0, es.1) {
             case let (.y(y), .n(a)):
-                let second = t.toks[c.elems[1].tok]
+                let second = t.toks[c[1].tok]
                 if second.digitCount == 2 && a == (y + 1) % 100 && sep != UInt8(ascii: ".") {
                     // A season or financial year: "2019-20".
                     return Core(start, end, Self.year(y), .year)
@@ -794,7 +883,7 @@ struct DateParser {
         if t.glued(i) && t.isDigits(i - 1) { return nil }
         var best: Core?
         let chain = readChain(i)
-        if chain.elems.count >= 2, let c = interpretChain(chain) { best = c }
+        if chain.count >= 2, let c = interpretChain(chain) { best = c }
         if let c = monthDay(i, m, mEnd, weak), c.end > (best?.end ?? -1) { best = c }
         if let c = monthYear(i, m, mEnd, weak), c.end > (best?.end ?? -1) { best = c }
         if let best { return best }
@@ -1228,5 +1317,71 @@ struct DateParser {
         }
         c.start = s
         return c
+    }
+}
+
+/// Writes a TIMEX value into a stack buffer and makes one string of it (no intermediate strings;
+/// values up to 15 bytes are small strings, without an allocation).
+struct TimexWriter {
+    /// Longer than any value written: a year, a month and a day of 20 characters at most each
+    /// and two separators.
+    static let capacity = 80
+
+    private let buf: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+
+    /// The string `body` writes.
+    static func format(_ body: (inout TimexWriter) -> Void) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf in
+            var w = TimexWriter(buf: buf)
+            body(&w)
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<w.count]), as: UTF8.self)
+        }
+    }
+
+    private init(buf: UnsafeMutableBufferPointer<UInt8>) { self.buf = buf }
+
+    /// Appends one ASCII byte (dropped when the buffer is full, which no TIMEX value reaches).
+    @inline(__always)
+    mutating func put(_ b: UInt8) {
+        guard count < buf.count else { return }
+        buf[count] = b
+        count += 1
+    }
+
+    /// Appends the digits of `v` (after "-" when negative), zero-padded on the left to `width`
+    /// characters, like `String(v)` with leading zeros.
+    mutating func pad(_ v: Int, _ width: Int) {
+        var mag = v.magnitude
+        var digits = 1
+        var t = mag
+        while t >= 10 {
+            t /= 10
+            digits += 1
+        }
+        let len = digits + (v < 0 ? 1 : 0)
+        var zeros = width - len
+        while zeros > 0 {
+            put(UInt8(ascii: "0"))
+            zeros -= 1
+        }
+        if v < 0 { put(UInt8(ascii: "-")) }
+        guard count + digits <= buf.count else { return }
+        var k = count + digits - 1
+        while k >= count {
+            buf[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: mag % 10)
+            mag /= 10
+            k -= 1
+        }
+        count += digits
+    }
+
+    /// A year: four digits or more, "XXXX" when unknown.
+    mutating func year(_ y: Int?) {
+        guard let y else {
+            for _ in 0..<4 { put(UInt8(ascii: "X")) }
+            return
+        }
+        pad(y, 4)
     }
 }

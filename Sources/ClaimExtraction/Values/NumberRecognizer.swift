@@ -99,8 +99,13 @@ struct NumberParser {
 
     mutating func run() -> [NumberMention] {
         let n = t.count
+        out.reserveCapacity(t.toks.digitRuns + 8)
         var i = 0
-        while i < n {
+        var cursor = 0
+        while true {
+            // Tokens without the trigger flag are never triggers.
+            i = t.toks.next(flagged: VToken.numberTrigger, from: i, cursor: &cursor)
+            guard i < n else { break }
             if isTrigger(i) {
                 if let num = parseNumber(at: i) {
                     emit(num)
@@ -133,7 +138,16 @@ struct NumberParser {
             return t.isDigits(i + 1)
         case .word:
             switch tok.kind {
-            case .unit, .teen, .tens, .hundred, .article, .half, .quarter, .minus: return true
+            case .unit, .teen, .tens, .hundred, .half, .quarter, .minus: return true
+            case .article:
+                // "a"/"an" starts a number only before these ("a hundred", "a half dozen"): the
+                // test `readGroup` makes first, done here without parsing.
+                guard let k = nextOnLine(i) else { return false }
+                switch t.kind(k) {
+                case .half, .quarter, .hundred, .bigScale: return true
+                case .dozen: return t.toks[k].val == 0
+                default: return false
+                }
             default: return false
             }
         }
@@ -638,12 +652,66 @@ struct NumberParser {
         return p.sorted { $0.0.count > $1.0.count }
     }()
 
+    /// A qualifier pattern packed for matching: up to 8 word kinds, the first in the low byte.
+    struct PackedPattern {
+        var kinds: UInt64
+        var count: Int
+        var bound: NumberBound
+        var orEqual: Bool
+        var lastIsThan: Bool
+
+        init(_ kinds: [WordKind], bound: NumberBound, orEqual: Bool = false) {
+            precondition(!kinds.isEmpty && kinds.count <= 8, "qualifier patterns have 1…8 words")
+            var packed: UInt64 = 0
+            for (i, k) in kinds.enumerated() { packed |= UInt64(k.rawValue) << UInt64(8 * i) }
+            self.kinds = packed
+            count = kinds.count
+            self.bound = bound
+            self.orEqual = orEqual
+            lastIsThan = kinds[kinds.count - 1] == .than
+        }
+
+        @inline(__always)
+        func kind(_ i: Int) -> UInt8 { UInt8(truncatingIfNeeded: kinds >> UInt64(8 &* i)) }
+    }
+
+    /// Patterns grouped by one word kind (the last word of a prefix, the first of a suffix), each
+    /// group in the order of the pattern list it was made from.
+    struct PatternIndex {
+        var patterns: [PackedPattern] = []
+        /// Group of kind `k`: `patterns[starts[k] ..< starts[k + 1]]`.
+        var starts: [Int] = []
+
+        init(_ list: [PackedPattern], key: (PackedPattern) -> UInt8) {
+            starts.reserveCapacity(257)
+            for k in 0..<256 {
+                starts.append(patterns.count)
+                for p in list where Int(key(p)) == k { patterns.append(p) }
+            }
+            starts.append(patterns.count)
+        }
+    }
+
+    /// ``prefixPatterns`` by their last word kind.
+    static let prefixIndex = PatternIndex(
+        prefixPatterns.map { PackedPattern($0.0, bound: $0.1) }, key: { $0.kind($0.count - 1) })
+
+    /// ``suffixPatterns`` by their first word kind.
+    static let suffixIndex = PatternIndex(
+        suffixPatterns.map { pat, eff in
+            switch eff {
+            case .bound(let b): return PackedPattern(pat, bound: b)
+            case .orEqual: return PackedPattern(pat, bound: .exact, orEqual: true)
+            }
+        }, key: { $0.kind(0) })
+
     /// Matches `pattern` on word tokens ending at `last` (inclusive), not before `floor`.
-    func matchBackward(_ pattern: [WordKind], endingAt last: Int) -> Int? {
+    @inline(__always)
+    func matchBackward(_ pattern: PackedPattern, endingAt last: Int) -> Int? {
         var k = last
         var idx = pattern.count - 1
         while idx >= 0 {
-            guard k >= floor, k >= 0, t.isWord(k), t.toks[k].kind == pattern[idx] else { return nil }
+            guard k >= floor, k >= 0, t.isWord(k), t.toks[k].kind.rawValue == pattern.kind(idx) else { return nil }
             if idx > 0 && t.newlineBefore(k) { return nil }
             k -= 1
             idx -= 1
@@ -651,11 +719,12 @@ struct NumberParser {
         return k + 1
     }
 
-    func matchForward(_ pattern: [WordKind], from first: Int) -> Int? {
+    /// Matches `pattern` on word tokens from `first`, all on one line with it.
+    func matchForward(_ pattern: PackedPattern, from first: Int) -> Int? {
         var k = first
-        for (idx, kind) in pattern.enumerated() {
-            guard k < t.count, t.isWord(k), t.toks[k].kind == kind, !t.newlineBefore(k) || idx > 0 else { return nil }
-            if t.newlineBefore(k) { return nil }
+        for idx in 0..<pattern.count {
+            guard k < t.count, t.isWord(k), t.toks[k].kind.rawValue == pattern.kind(idx), !t.newlineBefore(k)
+            else { return nil }
             k += 1
         }
         return k
@@ -681,11 +750,14 @@ struct NumberParser {
         var prefixIsEqualTo = false
         if num.start > 0 && !t.newlineBefore(num.start) && t.isWord(num.start - 1)
             && Self.canEndPrefix(t.toks[num.start - 1].kind) {
-            for (pat, b) in Self.prefixPatterns {
+            let index = Self.prefixIndex
+            let last = Int(t.toks[num.start - 1].kind.rawValue)
+            for p in index.starts[last]..<index.starts[last + 1] {
+                let pat = index.patterns[p]
                 if let s = matchBackward(pat, endingAt: num.start - 1) {
                     prefixStart = s
-                    prefixBound = b
-                    prefixIsEqualTo = b == .exact
+                    prefixBound = pat.bound
+                    prefixIsEqualTo = pat.bound == .exact
                     break
                 }
             }
@@ -693,13 +765,17 @@ struct NumberParser {
         // Suffix qualifier.
         var suffixEnd: Int?
         var suffix: SuffixEffect?
-        let suffixPossible = t.onLine(num.end) && (t.isKind(num.end, .or) || t.isKind(num.end, .and))
-        for (pat, eff) in Self.suffixPatterns where suffixPossible {
-            if let e = matchForward(pat, from: num.end) {
-                if pat.last == .than && numberStartsAt(e) { continue }
-                suffixEnd = e
-                suffix = eff
-                break
+        if t.onLine(num.end) && (t.isKind(num.end, .or) || t.isKind(num.end, .and)) {
+            let index = Self.suffixIndex
+            let first = Int(t.toks[num.end].kind.rawValue)
+            for p in index.starts[first]..<index.starts[first + 1] {
+                let pat = index.patterns[p]
+                if let e = matchForward(pat, from: num.end) {
+                    if pat.lastIsThan && numberStartsAt(e) { continue }
+                    suffixEnd = e
+                    suffix = pat.orEqual ? .orEqual : .bound(pat.bound)
+                    break
+                }
             }
         }
         if num.end < t.count, t.isPunct(num.end, UInt8(ascii: "+")), t.glued(num.end),

@@ -74,18 +74,26 @@ extension WordKind {
 struct ValueLexicon: Sendable {
     static let bits = 11
     static let size = 1 << bits
-    /// Per slot: packed key (first 8 bytes), packed key (next 8 bytes), length, kind, value.
-    var k0: [UInt64]
-    var k1: [UInt64]
-    var meta: [UInt32]   // length << 24 | kind << 16 | (val & 0xffff); 0 = empty
+    /// Three words per slot, side by side so that a probe reads one cache line: the packed key
+    /// (first 8 bytes), the packed key (next 8 bytes), and the entry
+    /// `triggers << 29 | length << 24 | kind << 16 | (val & 0xffff)`, 0 for an empty slot.
+    /// `triggers` holds the word's `VToken.numberTrigger` and `.dateTrigger` flags shifted right
+    /// by 4.
+    var slots: [UInt64]
 
     static let shared = ValueLexicon()
 
+    /// The home slot of the packed key `a`, `b` (the length needs no mixing in: the key bytes
+    /// past the word are 0).
     @inline(__always)
-    static func hash(_ a: UInt64, _ b: UInt64, _ len: Int) -> Int {
-        let h = (a ^ (b &* 0x9E37_79B9) ^ (UInt64(truncatingIfNeeded: len) << 56)) &* 0x9E37_79B9_7F4A_7C15
+    static func hash(_ a: UInt64, _ b: UInt64) -> Int {
+        let h = (a ^ (b &* 0x9E37_79B9)) &* 0xBF58_476D_1CE4_E5B9
         return Int(truncatingIfNeeded: h >> UInt64(64 - bits))
     }
+
+    /// The `VToken` trigger flags of a slot's entry.
+    @inline(__always)
+    static func triggerFlags(_ meta: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: meta >> 25) & 0x30 }
 
     static func pack(_ word: String) -> (UInt64, UInt64, Int) {
         var a: UInt64 = 0, b: UInt64 = 0
@@ -97,19 +105,20 @@ struct ValueLexicon: Sendable {
     }
 
     init() {
-        k0 = Array(repeating: 0, count: Self.size)
-        k1 = Array(repeating: 0, count: Self.size)
-        meta = Array(repeating: 0, count: Self.size)
+        slots = Array(repeating: 0, count: 3 * Self.size)
         for (word, kind, val) in Self.words {
             let (a, b, len) = Self.pack(word)
-            var slot = Self.hash(a, b, len)
-            while meta[slot] != 0 {
-                if k0[slot] == a && k1[slot] == b && Int(meta[slot] >> 24) == len { break }
+            var slot = Self.hash(a, b)
+            while slots[3 * slot + 2] != 0 {
+                if slots[3 * slot] == a && slots[3 * slot + 1] == b { break }
                 slot = (slot + 1) & (Self.size - 1)
             }
-            k0[slot] = a
-            k1[slot] = b
-            meta[slot] = UInt32(len) << 24 | UInt32(kind.rawValue) << 16 | UInt32(UInt16(bitPattern: val))
+            slots[3 * slot] = a
+            slots[3 * slot + 1] = b
+            let triggers = UInt32(VToken.triggerFlags[Int(kind.rawValue)] >> 4)
+            let entry = triggers << 29 | UInt32(len) << 24 | UInt32(kind.rawValue) << 16
+                | UInt32(UInt16(bitPattern: val))
+            slots[3 * slot + 2] = UInt64(entry)
         }
     }
 

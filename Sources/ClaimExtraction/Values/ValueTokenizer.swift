@@ -8,7 +8,8 @@ struct VToken {
     var type: TokType
     /// The lexicon class of a word (`.other` for digits and punctuation).
     var kind: WordKind
-    /// `VToken.capitalized`, `.allUpper`, `.newlineBefore`, `.spaceBefore`.
+    /// `VToken.capitalized`, `.allUpper`, `.newlineBefore`, `.spaceBefore`, `.numberTrigger`,
+    /// `.dateTrigger`.
     var flags: UInt8
     /// Punctuation: the (normalised) ASCII byte. Digits: the number of digits, capped at 255.
     var byte: UInt8
@@ -19,6 +20,24 @@ struct VToken {
     static let allUpper: UInt8 = 2
     static let newlineBefore: UInt8 = 4
     static let spaceBefore: UInt8 = 8
+    /// Set on every token where `NumberParser.isTrigger` may hold (digits, `-` and `.` before
+    /// digits, number words): the parser skips the others without looking at them.
+    static let numberTrigger: UInt8 = 16
+    /// Set on every token where `DateParser.isTrigger` may hold (digits, date and number words).
+    static let dateTrigger: UInt8 = 32
+
+    /// The trigger flags of a word of each kind (indexed by `WordKind.rawValue`).
+    static let triggerFlags: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        for k: WordKind in [.unit, .teen, .tens, .hundred, .article, .half, .quarter, .minus] {
+            t[Int(k.rawValue)] |= numberTrigger
+        }
+        for k: WordKind in [.month, .monthWeak, .season, .relDay, .relWord, .eoy, .end, .beginning, .start, .mid,
+                            .ordinal, .unit, .teen, .tens, .letterQ, .letterH, .decadeName, .article] {
+            t[Int(k.rawValue)] |= dateTrigger
+        }
+        return t
+    }()
 
     var isWord: Bool { type == .word }
     var isDigits: Bool { type == .digits }
@@ -54,7 +73,7 @@ enum ValueTokenizer {
 
     /// Classifies a non-ASCII sequence at `i`: returns its length and 0 (a letter), 1 (a space)
     /// or the ASCII punctuation byte it stands for.
-    @inline(__always)
+    @inline(never)
     static func special(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt8) {
         let n = p.count
         let b0 = p[i]
@@ -92,53 +111,118 @@ enum ValueTokenizer {
 
     static func tokenize(_ p: UnsafeBufferPointer<UInt8>) -> TokenStore {
         let n = p.count
-        if n == 0 || n >= Int(Int32.max) { return TokenStore(TokenSink(capacity: 0)) }
+        guard n > 0, n < Int(Int32.max), let bytes = p.baseAddress else { return TokenStore.empty() }
         let lex = ValueLexicon.shared
         return byteClass.withUnsafeBufferPointer { cls in
-            lex.k0.withUnsafeBufferPointer { k0 in
-                lex.k1.withUnsafeBufferPointer { k1 in
-                    lex.meta.withUnsafeBufferPointer { meta in
-                        tokenize(p, cls: cls, k0: k0, k1: k1, meta: meta)
-                    }
-                }
+            lex.slots.withUnsafeBufferPointer { slots in
+                // The tables have exactly 256 and `3 * ValueLexicon.size` entries.
+                guard cls.count == 256, slots.count == 3 * ValueLexicon.size, let cls = cls.baseAddress,
+                      let slots = slots.baseAddress else { return TokenStore.empty() }
+                return tokenize(p, bytes, Tables(cls: cls, slots: slots))
             }
         }
     }
 
-    /// The scanner proper; the tables are passed in so that the loop touches no globals.
-    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, cls: UnsafeBufferPointer<UInt8>,
-                         k0: UnsafeBufferPointer<UInt64>, k1: UnsafeBufferPointer<UInt64>,
-                         meta: UnsafeBufferPointer<UInt32>) -> TokenStore {
+    /// The tables the scanner reads, passed in so that its loop touches no globals: the byte
+    /// classes (256 entries) and the lexicon slots (`ValueLexicon.slots`).
+    struct Tables {
+        let cls: UnsafePointer<UInt8>
+        let slots: UnsafePointer<UInt64>
+    }
+
+    /// A scanned word: where it ends, its lexicon class and value, and its flags
+    /// (`capitalized`, `allUpper`, trigger flags).
+    struct ScannedWord {
+        var end: Int
+        var kind: WordKind
+        var val: Int16
+        var flags: UInt8
+    }
+
+    /// The scanner proper. `bytes` is the base address of `p`. The token buffer is kept in
+    /// locals (not a struct passed around) so that the loop keeps it in registers.
+    static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ bytes: UnsafePointer<UInt8>, _ tb: Tables) -> TokenStore {
         let n = p.count
-        var toks = TokenSink(capacity: n / 4 &+ 16)
+        var capacity = n / 4 &+ 16
+        var toks = UnsafeMutablePointer<VToken>.allocate(capacity: capacity)
+        // The next token goes to `out`; the buffer is full when `out == limit`.
+        var out = toks
+        var limit = toks + capacity
+        // Indices of the tokens with a trigger flag; never more than the tokens, so the two
+        // buffers share one capacity. The next index goes to `triggerOut`.
+        var triggers = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        var triggerOut = triggers
+        let anyTrigger = VToken.numberTrigger | VToken.dateTrigger
+        var digitRuns = 0
         var i = 0
         var pending: UInt8 = 0
         while i < n {
-            var b = p[i]
+            var b = bytes[i]
             // Fast path: one ASCII space between tokens.
             if b == 32 {
                 pending |= VToken.spaceBefore
                 i &+= 1
                 if i == n { break }
-                b = p[i]
+                b = bytes[i]
             }
-            var c = cls[Int(b)]
-            if c == 1 {
-                i = word(p, i, cls, k0, k1, meta, &pending, &toks)
+            if (b | 0x20) &- 97 < 26 {
+                // An ASCII letter: a word, and the words after it that one space separates.
+                while true {
+                    var w = ScannedWord(end: 0, kind: .other, val: 0, flags: 0)
+                    if i &+ 16 > n || !fastWord(p, bytes, i, tb, &w) { w = slowWord(p, i, tb) }
+                    if out == limit {
+                        (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut,
+                                                                                capacity)
+                    }
+                    out.initialize(to: VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: w.end),
+                                              type: .word, kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
+                    if w.flags & anyTrigger != 0 {
+                        triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
+                        triggerOut += 1
+                    }
+                    out += 1
+                    pending = 0
+                    i = w.end
+                    guard i &+ 1 < n, bytes[i] == 32, (bytes[i &+ 1] | 0x20) &- 97 < 26 else { break }
+                    pending = VToken.spaceBefore
+                    i &+= 1
+                }
                 continue
             }
+            var c = tb.cls[Int(b)]
             var seqLen = 1
             var punctByte = b
             if c == 4 {
-                let (len, what) = special(p, i)
-                seqLen = len
-                if what == 1 {
-                    c = 0
-                } else if what != 0 {
-                    c = 3
-                    punctByte = what
-                } else {
-                    i = word(p, i, cls, k0, k1, meta, &pending, &toks)
+                // Two-byte letters (Latin-1 Supplement to Cyrillic, Hebrew, Arabic) start words.
+                var letter = b >= 0xC3 && b <= 0xDF
+                if !letter {
+                    let (len, what) = special(p, i)
+                    seqLen = len
+                    if what == 1 {
+                        c = 0
+                    } else if what != 0 {
+                        c = 3
+                        punctByte = what
+                    } else {
+                        letter = true
+                    }
+                }
+                if letter {
+                    // A word that starts with a non-ASCII letter: the general scanner.
+                    let w = slowWord(p, i, tb)
+                    if out == limit {
+                        (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut,
+                                                                                capacity)
+                    }
+                    out.initialize(to: VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: w.end),
+                                              type: .word, kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
+                    if w.flags & anyTrigger != 0 {
+                        triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
+                        triggerOut += 1
+                    }
+                    out += 1
+                    pending = 0
+                    i = w.end
                     continue
                 }
             }
@@ -148,13 +232,37 @@ enum ValueTokenizer {
             } else if c == 2 {
                 let s = i
                 i &+= 1
-                while i < n, p[i] &- 48 < 10 { i &+= 1 }
-                toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: i),
-                                   type: .digits, kind: .other, flags: pending, byte: UInt8(min(i &- s, 255)), val: 0))
+                while i < n, bytes[i] &- 48 < 10 { i &+= 1 }
+                if out == limit {
+                    (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut, capacity)
+                }
+                // A "-" or "." right before a digit run may start a number ("-1", ".08"): it is
+                // flagged now, when the digits show up.
+                if out > toks {
+                    let prev = out - 1
+                    if prev.pointee.type == .punct
+                        && (prev.pointee.byte == UInt8(ascii: "-") || prev.pointee.byte == UInt8(ascii: ".")) {
+                        prev.pointee.flags |= VToken.numberTrigger
+                        triggerOut.initialize(to: Int32(truncatingIfNeeded: prev - toks))
+                        triggerOut += 1
+                    }
+                }
+                out.initialize(to: VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: i),
+                                          type: .digits, kind: .other,
+                                          flags: pending | VToken.numberTrigger | VToken.dateTrigger,
+                                          byte: UInt8(min(i &- s, 255)), val: 0))
+                triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
+                triggerOut += 1
+                out += 1
+                digitRuns &+= 1
                 pending = 0
             } else if c == 3 {
-                toks.append(VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ seqLen),
-                                   type: .punct, kind: .other, flags: pending, byte: punctByte, val: 0))
+                if out == limit {
+                    (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut, capacity)
+                }
+                out.initialize(to: VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ seqLen),
+                                          type: .punct, kind: .other, flags: pending, byte: punctByte, val: 0))
+                out += 1
                 pending = 0
                 i &+= seqLen
             } else {
@@ -162,7 +270,27 @@ enum ValueTokenizer {
                 i &+= 1
             }
         }
-        return TokenStore(toks)
+        return TokenStore(base: toks, count: out - toks, triggers: triggers, triggerCount: triggerOut - triggers,
+                          digitRuns: digitRuns)
+    }
+
+    /// Token and trigger buffers twice as large holding the tokens `base ..< out` and the
+    /// indices `triggers ..< triggerOut` (the old buffers are freed): the new base, next slot and
+    /// limit of each, and the new capacity.
+    static func grow(_ base: UnsafeMutablePointer<VToken>, _ out: UnsafeMutablePointer<VToken>,
+                     _ triggers: UnsafeMutablePointer<Int32>, _ triggerOut: UnsafeMutablePointer<Int32>,
+                     _ capacity: Int)
+        -> (UnsafeMutablePointer<VToken>, UnsafeMutablePointer<VToken>, UnsafeMutablePointer<VToken>,
+            UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, Int) {
+        let count = out - base, triggerCount = triggerOut - triggers
+        let bigger = UnsafeMutablePointer<VToken>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        let biggerTriggers = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+        biggerTriggers.moveInitialize(from: triggers, count: triggerCount)
+        triggers.deallocate()
+        return (bigger, bigger + count, bigger + capacity * 2, biggerTriggers, biggerTriggers + triggerCount,
+                capacity * 2)
     }
 
     /// For each of the 8 bytes of `w`, the high bit set when the byte is not an ASCII letter.
@@ -177,78 +305,84 @@ enum ValueTokenizer {
         return ~letter & high
     }
 
-    /// Scans the word at `s`, classifies it and appends it; returns the index after it.
+    /// The fast word scanner (`bytes` is the base address of `p`): the ASCII word at `s` (an
+    /// ASCII letter, `s + 16 <= p.count`) when it has at most 15 letters and no non-ASCII letter
+    /// follows, found 8 bytes at a time, in `w`; false when the general scanner is needed.
     @inline(__always)
-    static func word(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ cls: UnsafeBufferPointer<UInt8>,
-                     _ k0: UnsafeBufferPointer<UInt64>, _ k1: UnsafeBufferPointer<UInt64>,
-                     _ meta: UnsafeBufferPointer<UInt32>, _ pending: inout UInt8, _ toks: inout TokenSink) -> Int {
-        let n = p.count
+    static func fastWord(_ p: UnsafeBufferPointer<UInt8>, _ bytes: UnsafePointer<UInt8>, _ s: Int,
+                         _ tb: Tables, _ w: inout ScannedWord) -> Bool {
         let bit5: UInt64 = 0x2020_2020_2020_2020
-        // Fast path: an ASCII word of at most 15 letters, found 8 bytes at a time.
-        if s &+ 16 <= n, let base = p.baseAddress {
-            let raw = UnsafeRawPointer(base + s)
-            let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-            let nl0 = nonLetterMask(w0)
-            var len = 0
-            var a: UInt64 = 0, bb: UInt64 = 0, lowerBits: UInt64 = 0
-            if nl0 != 0 {
-                len = nl0.trailingZeroBitCount >> 3
-                let m: UInt64 = (1 << UInt64(8 &* len)) &- 1
-                a = (w0 | bit5) & m
-                lowerBits = w0 & m & bit5
-            } else {
-                let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                let nl1 = nonLetterMask(w1)
-                if nl1 != 0 {
-                    let l1 = nl1.trailingZeroBitCount >> 3
-                    len = 8 &+ l1
-                    let m: UInt64 = (1 << UInt64(8 &* l1)) &- 1
-                    a = w0 | bit5
-                    bb = (w1 | bit5) & m
-                    lowerBits = (w0 & bit5) | (w1 & m & bit5)
-                }
-            }
-            // A non-ASCII letter right after ("Pokémon") needs the general path.
-            if len > 0 && p[s &+ len] < 0x80 {
-                var flags = pending
-                if p[s] < 97 { flags |= VToken.capitalized }
-                if lowerBits == 0 { flags |= VToken.allUpper }
-                let (kind, val) = lookup(a, bb, len, k0, k1, meta)
-                toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: s &+ len),
-                                   type: .word, kind: kind, flags: flags, byte: 0, val: val))
-                pending = 0
-                return s &+ len
-            }
+        let raw = UnsafeRawPointer(bytes + s)
+        let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let nl0 = nonLetterMask(w0)
+        var len = 0
+        var a: UInt64 = 0, bb: UInt64 = 0, lowerBits: UInt64 = 0
+        if nl0 != 0 {
+            len = nl0.trailingZeroBitCount >> 3
+            let m: UInt64 = (1 << UInt64(8 &* len)) &- 1
+            a = (w0 | bit5) & m
+            lowerBits = w0 & m & bit5
+        } else {
+            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            let nl1 = nonLetterMask(w1)
+            if nl1 == 0 { return false }
+            let l1 = nl1.trailingZeroBitCount >> 3
+            len = 8 &+ l1
+            let m: UInt64 = (1 << UInt64(8 &* l1)) &- 1
+            a = w0 | bit5
+            bb = (w1 | bit5) & m
+            lowerBits = (w0 & bit5) | (w1 & m & bit5)
         }
-        return slowWord(p, s, cls, k0, k1, meta, &pending, &toks)
+        // A non-ASCII letter right after ("Pokémon") needs the general path; a curly quote,
+        // dash or no-break space ends the word here.
+        if bytes[s &+ len] >= 0x80 && special(p, s &+ len).1 == 0 { return false }
+        var flags: UInt8 = 0
+        if UInt8(truncatingIfNeeded: w0) < 97 { flags |= VToken.capitalized }
+        if lowerBits == 0 { flags |= VToken.allUpper }
+        let (kind, val, trig) = lookup(a, bb, tb)
+        w = ScannedWord(end: s &+ len, kind: kind, val: val, flags: flags | trig)
+        return true
     }
 
-    /// The lexicon class and value of the lower-cased ASCII word packed in `a`, `b` (`len` ≤ 16
-    /// bytes), or `.other` and 0.
+    /// The lexicon class, value and trigger flags of the lower-cased ASCII word packed in `a`,
+    /// `b` (at most 16 bytes), or `.other`, 0 and no flags.
     @inline(__always)
-    static func lookup(_ a: UInt64, _ b: UInt64, _ len: Int, _ k0: UnsafeBufferPointer<UInt64>,
-                       _ k1: UnsafeBufferPointer<UInt64>, _ meta: UnsafeBufferPointer<UInt32>) -> (WordKind, Int16) {
-        var slot = ValueLexicon.hash(a, b, len)
+    static func lookup(_ a: UInt64, _ b: UInt64, _ tb: Tables) -> (WordKind, Int16, UInt8) {
+        var slot = ValueLexicon.hash(a, b)
         while true {
-            let m = meta[slot]
-            if m == 0 { return (.other, 0) }
-            if k0[slot] == a && k1[slot] == b && Int(m >> 24) == len {
-                return (WordKind.fromTable(m), Int16(bitPattern: UInt16(truncatingIfNeeded: m)))
+            let entry = tb.slots + 3 &* slot
+            let m = UInt32(truncatingIfNeeded: entry[2])
+            if m == 0 { return (.other, 0, 0) }
+            // Letters are never 0 and the key bytes past the word are, so equal keys have equal
+            // lengths.
+            if entry[0] == a && entry[1] == b {
+                return (WordKind.fromTable(m), Int16(bitPattern: UInt16(truncatingIfNeeded: m)),
+                        ValueLexicon.triggerFlags(m))
             }
             slot = (slot &+ 1) & (ValueLexicon.size &- 1)
         }
     }
 
     /// The general word scanner: long words, words with non-ASCII letters, the end of the text.
-    static func slowWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ cls: UnsafeBufferPointer<UInt8>,
-                         _ k0: UnsafeBufferPointer<UInt64>, _ k1: UnsafeBufferPointer<UInt64>,
-                         _ meta: UnsafeBufferPointer<UInt32>, _ pending: inout UInt8, _ toks: inout TokenSink) -> Int {
+    static func slowWord(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ tb: Tables) -> ScannedWord {
         let n = p.count
         var i = s
         var ascii = true
-        while true {
-            while i < n && cls[Int(p[i])] == 1 { i &+= 1 }
-            guard i < n, cls[Int(p[i])] == 4 else { break }
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if tb.cls[Int(b)] == 1 {
+                    i &+= 1
+                    continue
+                }
+                break
+            }
+            // Two-byte letters need no `special`.
+            if b >= 0xC3 && b <= 0xDF {
+                ascii = false
+                i = min(i &+ 2, n)
+                continue
+            }
             let (l2, what) = special(p, i)
             if what != 0 { break }
             ascii = false
@@ -257,7 +391,7 @@ enum ValueTokenizer {
         let len = i &- s
         var kind = WordKind.other
         var val: Int16 = 0
-        var flags = pending
+        var flags: UInt8 = 0
         if ascii {
             var a: UInt64 = 0, bb: UInt64 = 0
             var lowerCount = 0
@@ -270,64 +404,75 @@ enum ValueTokenizer {
                     if q < 8 { a |= lower << UInt64(8 &* q) } else { bb |= lower << UInt64(8 &* (q &- 8)) }
                 }
             }
-            if len <= 16 { (kind, val) = lookup(a, bb, len, k0, k1, meta) }
+            if len <= 16 {
+                let (k, v, trig) = lookup(a, bb, tb)
+                kind = k
+                val = v
+                flags |= trig
+            }
             if lowerCount == 0 { flags |= VToken.allUpper }
         } else if p[s] >= 65 && p[s] <= 90 {
             flags |= VToken.capitalized
         }
-        toks.append(VToken(start: Int32(truncatingIfNeeded: s), end: Int32(truncatingIfNeeded: i), type: .word,
-                           kind: kind, flags: flags, byte: 0, val: val))
-        pending = 0
-        return i
+        return ScannedWord(end: i, kind: kind, val: val, flags: flags)
     }
 }
 
-/// A growable token buffer without the uniqueness checks of `Array.append`; its memory is
-/// handed over to a `TokenStore`.
-struct TokenSink {
-    fileprivate var base: UnsafeMutablePointer<VToken>
-    fileprivate var count = 0
-    private var capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = max(16, capacity)
-        base = UnsafeMutablePointer<VToken>.allocate(capacity: self.capacity)
-    }
-
-    @inline(__always)
-    mutating func append(_ t: VToken) {
-        if count == capacity { grow() }
-        (base + count).initialize(to: t)
-        count &+= 1
-    }
-
-    mutating func grow() {
-        let bigger = UnsafeMutablePointer<VToken>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity *= 2
-    }
-
-}
-
-/// The tokens of one text. Owns the buffer a `TokenSink` filled; reads are bounds-checked like
-/// an array's.
+/// The tokens of one text. Owns the token buffer the tokenizer filled; reads are bounds-checked
+/// like an array's.
 final class TokenStore {
     private let base: UnsafeMutablePointer<VToken>
     let count: Int
+    /// The indices, ascending, of the tokens with `VToken.numberTrigger` or `.dateTrigger`.
+    private let triggers: UnsafeMutablePointer<Int32>
+    private let triggerCount: Int
+    /// The number of digit tokens (a cheap bound for sizing mention arrays).
+    let digitRuns: Int
 
-    init(_ sink: TokenSink) {
-        base = sink.base
-        count = sink.count
+    /// Takes over `base`, which holds `count` initialised tokens, and `triggers`, which holds the
+    /// `triggerCount` ascending indices of the tokens with a trigger flag.
+    init(base: UnsafeMutablePointer<VToken>, count: Int, triggers: UnsafeMutablePointer<Int32>, triggerCount: Int,
+         digitRuns: Int) {
+        self.base = base
+        self.count = count
+        self.triggers = triggers
+        self.triggerCount = triggerCount
+        self.digitRuns = digitRuns
     }
 
-    deinit { base.deallocate() }
+    /// No tokens.
+    static func empty() -> TokenStore {
+        TokenStore(base: UnsafeMutablePointer<VToken>.allocate(capacity: 1), count: 0,
+                   triggers: UnsafeMutablePointer<Int32>.allocate(capacity: 1), triggerCount: 0, digitRuns: 0)
+    }
+
+    deinit {
+        base.deallocate()
+        triggers.deallocate()
+    }
 
     @inline(__always)
     subscript(i: Int) -> VToken {
         precondition(i >= 0 && i < count, "token index out of range")
         return base[i]
+    }
+
+    /// The first index `≥ i` whose token has one of the trigger `bits` in its flags, or `count`.
+    /// `cursor` is a position in the trigger list, 0 at first; a scan whose `i` never decreases
+    /// passes the same variable each time and visits each trigger once.
+    @inline(__always)
+    func next(flagged bits: UInt8, from i: Int, cursor: inout Int) -> Int {
+        var k = max(cursor, 0)
+        while k < triggerCount {
+            let j = Int(triggers[k])
+            if j >= i && base[j].flags & bits != 0 {
+                cursor = k
+                return j
+            }
+            k &+= 1
+        }
+        cursor = k
+        return count
     }
 }
 
