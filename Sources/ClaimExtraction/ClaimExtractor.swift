@@ -128,25 +128,62 @@ public enum ClaimExtractor {
 
     /// A stable 64-bit hash of what identifies a claim (FNV-1a over its parts; not Swift's seeded `Hasher`).
     static func claimHash(rule: String, range: ByteRange, value: ClaimValue, subject: ClaimSubject, modality: Modality) -> UInt64 {
-        var parts: [String] = [rule, String(range.start), String(range.end), modality.rawValue, subject.title ?? "", subject.season.map(String.init) ?? ""]
-        switch value {
-        case let .viewCount(c, b, w, a): parts += ["v", String(c), b.rawValue, w ?? "", a ?? ""]
-        case let .episodeCount(c): parts += ["e", String(c)]
-        case let .date(e, t, m): parts += ["d", e.rawValue, t, m ?? ""]
-        case let .cast(a, c): parts += ["c", a, c ?? ""]
-        case let .crew(p, r): parts += ["w", p, r.rawValue]
-        case let .company(n, r): parts += ["o", n, r.rawValue]
-        case let .basedOn(w, a, m): parts += ["b", w ?? "", a ?? "", m ?? ""]
-        case let .renewal(s): parts += ["r", s.rawValue]
-        }
         // FNV-1a over the parts joined by U+001F, ASCII letters lower-cased: claim ids must stay
-        // the same across versions
-        var h: UInt64 = 0xcbf29ce484222325
-        for (n, part) in parts.enumerated() {
-            if n > 0 { h = (h ^ 0x1F) &* 0x100000001b3 }
-            for b in part.utf8 { h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100000001b3 }
+        // the same across versions. Numbers are hashed as their decimal digits, without Strings.
+        var f = ClaimHasher()
+        f.part(rule); f.part(range.start); f.part(range.end); f.part(modality.rawValue)
+        f.part(subject.title ?? "")
+        if let season = subject.season { f.part(season) } else { f.part("") }
+        switch value {
+        case let .viewCount(c, b, w, a): f.part("v"); f.part(c); f.part(b.rawValue); f.part(w ?? ""); f.part(a ?? "")
+        case let .episodeCount(c): f.part("e"); f.part(c)
+        case let .date(e, t, m): f.part("d"); f.part(e.rawValue); f.part(t); f.part(m ?? "")
+        case let .cast(a, c): f.part("c"); f.part(a); f.part(c ?? "")
+        case let .crew(p, r): f.part("w"); f.part(p); f.part(r.rawValue)
+        case let .company(n, r): f.part("o"); f.part(n); f.part(r.rawValue)
+        case let .basedOn(w, a, m): f.part("b"); f.part(w ?? ""); f.part(a ?? ""); f.part(m ?? "")
+        case let .renewal(st): f.part("r"); f.part(st.rawValue)
         }
-        return h
+        return f.h
+    }
+
+    /// FNV-1a over parts separated by U+001F, ASCII letters lower-cased.
+    struct ClaimHasher {
+        var h: UInt64 = 0xcbf29ce484222325
+        var started = false
+
+        @inline(__always) mutating func byte(_ b: UInt8) {
+            h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100000001b3
+        }
+
+        mutating func separate() {
+            if started { h = (h ^ 0x1F) &* 0x100000001b3 }
+            started = true
+        }
+
+        mutating func part(_ s: String) {
+            separate()
+            for b in s.utf8 { byte(b) }
+        }
+
+        /// The decimal digits of `n`, as `String(n)` spells them.
+        mutating func part(_ n: Int) {
+            separate()
+            if n < 0 { byte(0x2D) }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            var m = n.magnitude
+            withUnsafeMutableBytes(of: &digits) { d in
+                repeat {
+                    d[count] = UInt8(truncatingIfNeeded: m % 10) + 0x30
+                    m /= 10
+                    count += 1
+                } while m > 0
+                while count > 0 { count -= 1; byte(d[count]) }
+            }
+        }
     }
 
     static func hex8(_ v: UInt64) -> String {
