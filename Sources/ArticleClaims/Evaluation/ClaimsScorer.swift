@@ -318,7 +318,8 @@ public enum ClaimsScorer {
     /// Markup is what the cleaner of the input's format takes for markup (``textPieces``): for HTML
     /// as libxml2 reads it — a tag runs from `<` and a letter to the first `>` outside a quoted
     /// attribute value (a quote opens a value only after `=`), a comment from `<!--` to `-->` —
-    /// and for a text dump as its cleaner reads it. Parsers disagree on broken tags, so a second
+    /// and for a text dump as its cleaner reads it (also after taking its Markdown out first: the
+    /// cleaner drops a link target whole, a `<!--` inside it included). Parsers disagree on broken tags, so a second
     /// reading ends every tag at its first `>`. Either reading may hold the quote, with each piece
     /// of markup read as a space or as nothing ("b<i>y</i>" → "by"). References are decoded within
     /// each piece of text, by the HTML rules (``CharacterReferences``) or, for HTML input, as the
@@ -336,13 +337,18 @@ public enum ClaimsScorer {
         let quote = forms(c.evidence.quote, isHTML: isHTML, isQuote: true)
         let readings: [(String) -> String] = isHTML ? [CharacterReferences.decode, HTMLReferences.decode]
                                                     : [CharacterReferences.decode]
-        for quotedValues in [true, false] {
-            let pieces = textPieces(raw, quotedValues: quotedValues, textDump: !isHTML)
-            for decode in readings {
-                // References are read within each piece of text, as the cleaners read them.
-                let decoded = pieces.map { decode(String(decoding: $0, as: UTF8.self)) }
-                for joiner in [" ", ""] where zip(forms(decoded.joined(separator: joiner), isHTML: isHTML, isQuote: false), quote).contains(where: ==) {
-                    return true
+        // A text dump's cleaner takes a Markdown link target out whole, so a "<!--" or "<" inside
+        // one starts no comment or tag: the source is also read with its Markdown taken out first.
+        let sources: [[UInt8]] = isHTML ? [Array(raw)] : [Array(raw), stripMarkdown(Array(raw))]
+        for source in sources {
+            for quotedValues in [true, false] {
+                let pieces = textPieces(source, quotedValues: quotedValues, textDump: !isHTML)
+                for decode in readings {
+                    // References are read within each piece of text, as the cleaners read them.
+                    let decoded = pieces.map { decode(String(decoding: $0, as: UTF8.self)) }
+                    for joiner in [" ", ""] where zip(forms(decoded.joined(separator: joiner), isHTML: isHTML, isQuote: false), quote).contains(where: ==) {
+                        return true
+                    }
                 }
             }
         }
