@@ -479,7 +479,8 @@ public enum ClaimsScorer {
 
     /// `s` without the Markdown syntax the text-dump cleaner takes out: inline images
     /// `![alt](target)`, link targets `](target)`, reference labels `][label]`, and the bracket
-    /// and emphasis characters `[`, `]`, `*`, `_`. A target or label ends on its own line.
+    /// and emphasis characters `[`, `]`, `*`, `_`. A target or label ends on its own line; a label
+    /// is at most 41 bytes and holds no `[` or `<`, as the cleaner reads it.
     static func stripMarkdown(_ b: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
@@ -509,11 +510,20 @@ public enum ClaimsScorer {
                 continue
             }
             if c == 0x5D, i + 1 < n, b[i + 1] == 0x5B {
-                // A reference link's label: "][label]" on one line.
-                var k = i + 2
-                while k < n, k - i < 100, b[k] != 0x5D, b[k] != 0x0A { k += 1 }
-                if k < n, b[k] == 0x5D {
-                    i = k + 1
+                // A reference link's label: "][label]", read as the text-dump cleaner reads it
+                // (`TextDumpScanner.markdownReferenceEnd`): a "]" within 41 bytes, no "[", "<" or
+                // line break before it.
+                let a = i + 2
+                var k = a
+                var end: Int? = nil
+                while k < n, k - a <= 40 {
+                    let d = b[k]
+                    if d == 0x5D { end = k + 1; break }
+                    if d == 0x5B || d == 0x0A || d == 0x3C { break }
+                    k += 1
+                }
+                if let end {
+                    i = end
                     continue
                 }
             }
