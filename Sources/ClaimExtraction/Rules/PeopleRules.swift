@@ -68,8 +68,8 @@ enum PeopleRules {
     }
 
     /// The words that start a cast pattern (``Triggers/cast0``) and a crew pattern (``Triggers/crew0``).
-    static let castStarts = TriggerTable(Triggers.cast0.keys.map { ($0, 1) })
-    static let crewStarts = TriggerTable(Triggers.crew0.keys.map { ($0, 1) })
+    static let castStarts = TriggerTable(Triggers.cast0.keys.map { ($0, 1) }, spread: 8)
+    static let crewStarts = TriggerTable(Triggers.crew0.keys.map { ($0, 1) }, spread: 8)
 
     /// The first token of `from..<z` whose word is in `starts`, or `z`.
     static func nextStart(_ d: Doc, from: Int, to z: Int, _ starts: TriggerTable) -> Int {

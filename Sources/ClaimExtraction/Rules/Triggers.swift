@@ -43,7 +43,7 @@ struct Triggers: OptionSet {
                            (K.any_platform_service_renewed_etc, companyPlatform)] {
             pairs += set.keys.map { ($0, bit) }
         }
-        return TriggerTable(pairs)
+        return TriggerTable(pairs, spread: 8)
     }()
 
     /// The families sentence `s` can fire.
@@ -70,48 +70,6 @@ struct Triggers: OptionSet {
     }
 }
 
-/// A map from token hashes to 16 bits of flags (open addressing, linear probing, load ≤ 1/8,
-/// indexed by the low bits of the already well-mixed hash): ``Triggers`` probes it once for every
-/// token of every sentence.
-struct TriggerTable: Sendable {
-    private let keys: [UInt64]
-    private let values: [UInt16]
-    private let mask: Int
-
-    init(_ pairs: [(UInt64, UInt16)]) {
-        var merged: [UInt64: UInt16] = [:]
-        for (k, v) in pairs where k != 0 { merged[k, default: 0] |= v }
-        var size = 8
-        while size < merged.count * 8 { size <<= 1 }
-        var ks = [UInt64](repeating: 0, count: size)
-        var vs = [UInt16](repeating: 0, count: size)
-        for (k, v) in merged {
-            var i = Int(truncatingIfNeeded: k) & (size - 1)
-            while ks[i] != 0 { i = (i + 1) & (size - 1) }
-            ks[i] = k
-            vs[i] = v
-        }
-        keys = ks
-        values = vs
-        mask = size - 1
-    }
-
-    /// Runs `body` with a look-up function over the raw tables (for tight loops). An empty slot
-    /// holds key 0 and flags 0, so a probe stops at the key or at an empty slot and returns the
-    /// slot's flags either way.
-    @inline(__always) func withLookup<R>(_ body: ((UInt64) -> UInt16) -> R) -> R {
-        keys.withUnsafeBufferPointer { ks in
-            values.withUnsafeBufferPointer { vs in
-                let mask = self.mask
-                return body { k in
-                    var i = Int(truncatingIfNeeded: k) & mask
-                    while true {
-                        let s = ks[i]
-                        if s == k || s == 0 { return vs[i] }
-                        i = (i + 1) & mask
-                    }
-                }
-            }
-        }
-    }
-}
+/// 16 bits of flags per token hash, in a sparse table (load ≤ 1/8): ``Triggers`` probes it once
+/// for every token of every sentence.
+typealias TriggerTable = WordFlags<UInt16>

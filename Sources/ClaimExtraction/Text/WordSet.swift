@@ -30,21 +30,26 @@ struct WordSet: Sendable {
     var keys: [UInt64] { slots.filter { $0 != 0 } }
 }
 
-/// A map from token hashes to a byte of flags, with the same cheap probing as ``WordSet``.
-struct WordFlags: Sendable {
+/// A map from token hashes to flags (open addressing, linear probing, indexed by the low bits of
+/// the already well-mixed hash; load ≤ 1/`spread`). An empty slot holds key 0 and flags 0, so a
+/// probe stops at the key or at an empty slot and returns the slot's flags either way. Rules and
+/// ``Triggers`` probe one for every token of a sentence.
+struct WordFlags<Flags: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable {
     private let keys: [UInt64]
-    private let values: [UInt8]
+    private let values: [Flags]
     private let mask: Int
 
-    init(_ pairs: [(UInt64, UInt8)]) {
-        var merged: [UInt64: UInt8] = [:]
+    /// The flags of each key OR-ed together; `spread` sets the table size (a larger one has
+    /// shorter probes).
+    init(_ pairs: [(UInt64, Flags)], spread: Int = 4) {
+        var merged: [UInt64: Flags] = [:]
         for (k, v) in pairs where k != 0 { merged[k, default: 0] |= v }
         var size = 8
-        while size < merged.count * 4 { size <<= 1 }
+        while size < merged.count * spread { size <<= 1 }
         var ks = [UInt64](repeating: 0, count: size)
-        var vs = [UInt8](repeating: 0, count: size)
+        var vs = [Flags](repeating: 0, count: size)
         for (k, v) in merged {
-            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & (size - 1)
+            var i = Int(truncatingIfNeeded: k) & (size - 1)
             while ks[i] != 0 { i = (i + 1) & (size - 1) }
             ks[i] = k
             vs[i] = v
@@ -55,17 +60,24 @@ struct WordFlags: Sendable {
     }
 
     /// Runs `body` with a look-up function over the raw tables (for tight loops).
-    @inline(__always) func withLookup<R>(_ body: ((UInt64) -> UInt8) -> R) -> R {
+    @inline(__always) func withLookup<R>(_ body: ((UInt64) -> Flags) -> R) -> R {
         keys.withUnsafeBufferPointer { ks in
             values.withUnsafeBufferPointer { vs in
                 let mask = self.mask
-                return body { k in probeSlot(ks, mask, k).map { vs[$0] } ?? 0 }
+                return body { k in
+                    var i = Int(truncatingIfNeeded: k) & mask
+                    while true {
+                        let s = ks[i]
+                        if s == k || s == 0 { return vs[i] }
+                        i = (i + 1) & mask
+                    }
+                }
             }
         }
     }
 
     /// The flags of `k`, 0 when absent.
-    @inline(__always) subscript(_ k: UInt64) -> UInt8 { withLookup { $0(k) } }
+    @inline(__always) subscript(_ k: UInt64) -> Flags { withLookup { $0(k) } }
 }
 
 /// A map from token hashes to dense ids `0..<count` (the order of first appearance), with the
