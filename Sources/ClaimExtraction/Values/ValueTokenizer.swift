@@ -156,6 +156,20 @@ enum ValueTokenizer {
         var digitRuns = 0
         var i = 0
         var pending: UInt8 = 0
+        /// Appends word `w` starting at byte `start` (and its index when it is a trigger).
+        @inline(__always) func emitWord(_ w: ScannedWord, at start: Int) {
+            if out == limit {
+                (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut, capacity)
+            }
+            out.initialize(to: VToken(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: w.end),
+                                      type: .word, kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
+            if w.flags & anyTrigger != 0 {
+                triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
+                triggerOut += 1
+            }
+            out += 1
+            pending = 0
+        }
         while i < n {
             var b = bytes[i]
             // Fast path: one ASCII space between tokens.
@@ -170,18 +184,7 @@ enum ValueTokenizer {
                 while true {
                     var w = ScannedWord(end: 0, kind: .other, val: 0, flags: 0)
                     if i &+ 16 > n || !fastWord(p, bytes, i, tb, &w) { w = slowWord(p, i, tb) }
-                    if out == limit {
-                        (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut,
-                                                                                capacity)
-                    }
-                    out.initialize(to: VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: w.end),
-                                              type: .word, kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
-                    if w.flags & anyTrigger != 0 {
-                        triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
-                        triggerOut += 1
-                    }
-                    out += 1
-                    pending = 0
+                    emitWord(w, at: i)
                     i = w.end
                     guard i &+ 1 < n, bytes[i] == 32, (bytes[i &+ 1] | 0x20) &- 97 < 26 else { break }
                     pending = VToken.spaceBefore
@@ -210,18 +213,7 @@ enum ValueTokenizer {
                 if letter {
                     // A word that starts with a non-ASCII letter: the general scanner.
                     let w = slowWord(p, i, tb)
-                    if out == limit {
-                        (toks, out, limit, triggers, triggerOut, capacity) = grow(toks, out, triggers, triggerOut,
-                                                                                capacity)
-                    }
-                    out.initialize(to: VToken(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: w.end),
-                                              type: .word, kind: w.kind, flags: pending | w.flags, byte: 0, val: w.val))
-                    if w.flags & anyTrigger != 0 {
-                        triggerOut.initialize(to: Int32(truncatingIfNeeded: out - toks))
-                        triggerOut += 1
-                    }
-                    out += 1
-                    pending = 0
+                    emitWord(w, at: i)
                     i = w.end
                     continue
                 }
