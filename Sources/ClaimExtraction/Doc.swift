@@ -19,7 +19,7 @@ final class Doc {
     /// Per token: its hash, or for a possessive word ("Netflix's") the hash without "'s".
     let baseHashes: [UInt64]
     /// Per token: whether it can be part of a person's name (``isNameToken(_:)``).
-    private let nameTokens: [Bool]
+    private let nameWords: [Bool]
     let sentences: [Sentence]
     let numbers: [NumberMention]
     let dates: [DateMention]
@@ -57,7 +57,7 @@ final class Doc {
         }
         baseHashes = base
         let nonName = Lex.nonName
-        nameTokens = [Bool](unsafeUninitializedCapacity: tokens.count) { flags, n in
+        nameWords = [Bool](unsafeUninitializedCapacity: tokens.count) { flags, n in
             tokens.withUnsafeBufferPointer { toks in
                 text.withUnsafeBufferPointer { text in
                     for (k, t) in toks.enumerated() {
@@ -142,7 +142,7 @@ final class Doc {
 
     /// Whether token `i` can be part of a person's name.
     @inline(__always) func isNameToken(_ i: Int) -> Bool {
-        i >= 0 && i < nameTokens.count && nameTokens[i]
+        i >= 0 && i < nameWords.count && nameWords[i]
     }
 
     /// Whether a capitalised word `t` (whose hash without a possessive is `base`) can be part
@@ -214,7 +214,7 @@ final class Doc {
             var i = s.tokens.lowerBound
             let end = s.tokens.upperBound
             while i < end {
-                guard nameTokens[i], let r = personName(at: i, limit: end), r.count >= 2 else { i += 1; continue }
+                guard nameWords[i], let r = personName(at: i, limit: end), r.count >= 2 else { i += 1; continue }
                 var words = 0, last = -1
                 for k in r where tokens[k].kind == .word { words += 1; last = k }
                 if words >= 2, words <= 3 {
